@@ -12,7 +12,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 public class LocalStackTestResource implements QuarkusTestResourceLifecycleManager {
 
     /** Config key under which the tests find Elasticsearch's base URL. */
-    public static final String ELASTICSEARCH_URL = "commentary.test.elasticsearch-url";
+    public static final String ELASTICSEARCH_URL = "commentary-test.elasticsearch-url";
 
     private static LocalStack stack;
 

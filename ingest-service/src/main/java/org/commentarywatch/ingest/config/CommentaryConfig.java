@@ -1,0 +1,48 @@
+package org.commentarywatch.ingest.config;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The service's own settings, under {@code commentary.*}. */
+@ConfigMapping(prefix = "commentary")
+public interface CommentaryConfig {
+
+    Topics topics();
+
+    /** When present, {@code POST /api/documents} requires it in the {@code X-API-Key} header. */
+    Optional<String> apiKey();
+
+    Ingest ingest();
+
+    Health health();
+
+    interface Topics {
+        /** Where accepted documents go ({@code commentary.raw}). */
+        String raw();
+
+        /**
+         * Dead letters ({@code commentary.dlq}). Nothing writes there yet: the only input is HTTP, which answers
+         * its failures to the caller. Declared so that the feed and file inputs to come use the shared name.
+         */
+        String dlq();
+    }
+
+    interface Ingest {
+        /**
+         * How long a request waits for Kafka's acknowledgement before it answers 503. Kafka itself nacks after
+         * about {@code delivery.timeout.ms}; this also bounds the time a record can wait in the emitter's buffer
+         * behind others.
+         */
+        @WithDefault("45s")
+        Duration ackTimeout();
+    }
+
+    interface Health {
+        /** How long the readiness check waits for a Kafka broker before it reports DOWN. */
+        @WithDefault("3s")
+        Duration kafkaTimeout();
+    }
+}

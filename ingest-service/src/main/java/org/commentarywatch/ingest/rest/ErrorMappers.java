@@ -1,0 +1,144 @@
+package org.commentarywatch.ingest.rest;
+
+import java.util.Collection;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.commentarywatch.ingest.messaging.PublishFailedException;
+import org.commentarywatch.ingest.model.ErrorBody;
+import org.commentarywatch.ingest.service.DocumentMetrics;
+import org.commentarywatch.ingest.service.InvalidDocumentException;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * Every error of the API answers with an {@link ErrorBody} saying what was wrong. Rejections are counted here
+ * because this is the one place they all pass, including those Jackson raises before a resource runs.
+ */
+public class ErrorMappers {
+
+    private final DocumentMetrics metrics;
+
+    public ErrorMappers(DocumentMetrics metrics) {
+        this.metrics = metrics;
+    }
+
+    @ServerExceptionMapper
+    public Response invalidDocument(InvalidDocumentException e) {
+        metrics.rejected();
+        return error(Response.Status.BAD_REQUEST, e.kind(), e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response publishFailed(PublishFailedException e) {
+        return Response.fromResponse(error(Response.Status.SERVICE_UNAVAILABLE, "kafka_unavailable", e.getMessage()))
+                .header("Retry-After", "30")
+                .build();
+    }
+
+    /** Quarkus REST hands a body of the wrong shape (wrong type, unknown field) over as is. */
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e) {
+        metrics.rejected();
+        return error(Response.Status.BAD_REQUEST, e instanceof UnrecognizedPropertyException
+                ? "unknown_property" : "invalid_field", describe(e));
+    }
+
+    @ServerExceptionMapper
+    public Response unsupportedMediaType(NotSupportedException e, HttpHeaders headers) {
+        String given = Optional.ofNullable(headers.getMediaType()).map(MediaType::toString).orElse("none");
+        return error(Response.Status.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
+                "the body must be " + MediaType.APPLICATION_JSON + ", not " + given);
+    }
+
+    /**
+     * Quarkus REST wraps syntax errors in the body in a 400 WebApplicationException. Every other one (404, 405)
+     * keeps its status and headers and gets a body that says why.
+     */
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            metrics.rejected();
+            return error(Response.Status.BAD_REQUEST, "malformed_json", describe(json));
+        }
+        Response original = e.getResponse();
+        Response.StatusType status = original.getStatusInfo();
+        String kind = status.getReasonPhrase().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
+        return Response.fromResponse(original)
+                .type(MediaType.APPLICATION_JSON)
+                .entity(new ErrorBody(kind, e.getMessage()))
+                .build();
+    }
+
+    static String describe(MismatchedInputException e) {
+        String field = path(e);
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            String known = unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted()
+                    .collect(Collectors.joining(", "));
+            return "unknown property '" + field + "'; known here: " + known;
+        }
+        if (field.isEmpty()) {
+            return "the request body must be a JSON object";
+        }
+        return "'" + field + "' must be " + expected(e.getTargetType());
+    }
+
+    static String describe(JsonProcessingException e) {
+        if (e instanceof MismatchedInputException mismatch) {
+            return describe(mismatch);
+        }
+        String where = Optional.ofNullable(e.getLocation())
+                .map(l -> " at line " + l.getLineNr() + ", column " + l.getColumnNr())
+                .orElse("");
+        if (e instanceof StreamReadException) {
+            return "the body is not valid JSON" + where + ": " + e.getOriginalMessage();
+        }
+        String field = e instanceof JsonMappingException mapping ? path(mapping) : "";
+        return "the body could not be read" + (field.isEmpty() ? "" : " at '" + field + "'") + where + ": "
+                + e.getOriginalMessage();
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                path.append(path.length() == 0 ? "" : ".").append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return "of another type";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        if (type.isArray() || Collection.class.isAssignableFrom(type)) {
+            return "an array";
+        }
+        return "an object";
+    }
+
+    private static Response error(Response.Status status, String kind, String message) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(new ErrorBody(kind, message)).build();
+    }
+}

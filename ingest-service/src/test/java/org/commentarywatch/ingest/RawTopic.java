@@ -1,0 +1,59 @@
+package org.commentarywatch.ingest;
+
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * Reads a topic from its end at the time of opening, so a test sees only what was written after it started.
+ */
+public final class RawTopic implements AutoCloseable {
+
+    private final KafkaConsumer<String, String> consumer;
+    private final List<ConsumerRecord<String, String>> seen = new ArrayList<>();
+
+    public RawTopic(String bootstrapServers, String topic) {
+        consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.CLIENT_ID_CONFIG, "ingest-it-" + UUID.randomUUID(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+                new StringDeserializer(), new StringDeserializer());
+        List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                .map(p -> new TopicPartition(topic, p.partition()))
+                .toList();
+        consumer.assign(partitions);
+        consumer.seekToEnd(partitions);
+        // seekToEnd is lazy: resolve the positions now, before the test writes anything.
+        partitions.forEach(consumer::position);
+    }
+
+    /** Every record with this key written since opening; waits (bounded) until there are at least {@code count}. */
+    public List<ConsumerRecord<String, String>> awaitKey(String key, int count) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+            return withKey(key).size() >= count;
+        });
+        // One more look, so that a duplicate written right behind would be caught.
+        consumer.poll(Duration.ofMillis(500)).forEach(seen::add);
+        return withKey(key);
+    }
+
+    private List<ConsumerRecord<String, String>> withKey(String key) {
+        return seen.stream().filter(r -> key.equals(r.key())).toList();
+    }
+
+    @Override
+    public void close() {
+        consumer.close();
+    }
+}
