@@ -7,11 +7,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -46,16 +50,19 @@ public final class CorpusImporter {
         try {
             JsonNode entries = json.readTree(labels.toFile());
             List<String> ids = new ArrayList<>();
+            Map<String, String> titles = new LinkedHashMap<>();
             int n = 0;
             for (JsonNode entry : entries) {
                 n++;
                 String file = entry.path("file").asText();
                 String text = Files.readString(directory.resolve(file));
-                String id = post(document(entry, text));
+                ObjectNode document = document(entry, text);
+                String id = post(document);
                 ids.add(id);
+                titles.put(id, document.path("title").asText());
                 System.out.printf("[commentary-watch] imported %d/%d %s -> %s%n", n, entries.size(), file, id);
             }
-            awaitSearchable(ids);
+            awaitSearchable(titles);
             System.out.printf("[commentary-watch] %d documents searchable%n", ids.size());
             return ids;
         } catch (IOException e) {
@@ -97,20 +104,42 @@ public final class CorpusImporter {
         return json.readTree(response.body()).path("id").asText();
     }
 
-    private void awaitSearchable(List<String> ids) {
+    /**
+     * Searchable, not merely stored: a document can be fetched by id as soon as it is indexed, but search sees
+     * it only after the next refresh, so each one is looked for by its title through the search API.
+     */
+    private void awaitSearchable(Map<String, String> titles) {
         Instant deadline = Instant.now().plus(SEARCHABLE_TIMEOUT);
-        List<String> waiting = new ArrayList<>(ids);
+        Map<String, String> waiting = new LinkedHashMap<>(titles);
         while (!waiting.isEmpty()) {
-            waiting.removeIf(id -> send(HttpRequest.newBuilder(URI.create(searchUrl + "/api/documents/" + id))
-                    .timeout(Duration.ofSeconds(10)).build()).statusCode() == 200);
+            waiting.entrySet().removeIf(entry -> foundBySearch(entry.getKey(), entry.getValue()));
             if (waiting.isEmpty()) {
                 return;
             }
             if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("not searchable after " + SEARCHABLE_TIMEOUT.toSeconds() + " s: " + waiting
+                throw new IllegalStateException("not searchable after " + SEARCHABLE_TIMEOUT.toSeconds() + " s: " + waiting.keySet()
                         + "; look for them on commentary.dlq and in the service logs");
             }
             ChildProcess.sleep(Duration.ofMillis(500));
+        }
+    }
+
+    private boolean foundBySearch(String id, String title) {
+        String query = URLEncoder.encode(title.isBlank() ? id : title, StandardCharsets.UTF_8);
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(searchUrl + "/api/search?size=50&q=" + query))
+                .timeout(Duration.ofSeconds(10)).build());
+        if (response.statusCode() != 200) {
+            return false;
+        }
+        try {
+            for (JsonNode hit : json.readTree(response.body()).path("hits")) {
+                if (id.equals(hit.path("id").asText())) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (IOException e) {
+            return false;
         }
     }
 
