@@ -2,7 +2,6 @@ package org.commentarywatch.system;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -13,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -24,68 +22,36 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.commentarywatch.localstack.CorpusImporter;
-import org.commentarywatch.localstack.LocalStack;
 import org.commentarywatch.localstack.ServiceProcess;
-import org.commentarywatch.localstack.StackSettings;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The whole pipeline as a user runs it: real Kafka and Elasticsearch from the local stack, and the three
  * services started from their packaged jars as separate processes.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(RunningSystem.Extension.class)
 class PipelineEndToEndIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final Duration PIPELINE_TIMEOUT = Duration.ofSeconds(60);
 
-    private static StackSettings settings;
-    private static LocalStack stack;
-    private static final List<ServiceProcess> services = new ArrayList<>();
+    private static RunningSystem system;
     private static ServiceProcess ingest;
     private static ServiceProcess search;
 
+    /** The stack and services are shared with the other system tests; they stop (and prove nothing is left running) at the end of the run. */
     @BeforeAll
-    static void startEverything() {
-        Path repository = Path.of(System.getProperty("commentary-test.repository", "../.."));
-        settings = StackSettings.forTests();
-        stack = LocalStack.start(settings);
-        Path logs = settings.dataDir().resolve("services");
-        for (String name : List.of("ingest-service", "enrich-service", "search-service")) {
-            ServiceProcess service = new ServiceProcess(name, repository, 0, ServiceProcess.stackProperties(stack), logs);
-            services.add(service);
-            service.start();
-        }
-        ingest = services.get(0);
-        search = services.get(2);
-    }
-
-    @AfterAll
-    static void stopEverythingAndLeaveNothingRunning() throws IOException {
-        Set<Long> groups = new HashSet<>();
-        for (String pidFile : List.of("services/ingest-service.pid", "services/enrich-service.pid", "services/search-service.pid",
-                "elasticsearch.pid", "kafka/kafka.pid")) {
-            Path file = settings.dataDir().resolve(pidFile);
-            if (Files.exists(file)) {
-                groups.add(Long.parseLong(Files.readString(file).trim()));
-            }
-        }
-        for (int i = services.size() - 1; i >= 0; i--) {
-            services.get(i).close();
-        }
-        if (stack != null) {
-            stack.close();
-        }
-        LocalStack.wipe(settings);
-        for (long group : groups) {
-            assertFalse(groupAlive(group), "process group " + group + " still running after the test");
-        }
+    static void startEverything(RunningSystem running) {
+        system = running;
+        ingest = system.ingest();
+        search = system.search();
     }
 
     @Test
@@ -120,8 +86,8 @@ class PipelineEndToEndIT {
 
         // Both copies went through the whole pipeline once the stored version reached 2: the second overwrote the first.
         await().atMost(PIPELINE_TIMEOUT).pollInterval(Duration.ofMillis(250))
-                .until(() -> parse(get(stack.elasticsearchUrl() + "/commentary/_doc/" + id).body()).path("_version").asInt() >= 2);
-        JsonNode count = parse(get(stack.elasticsearchUrl() + "/commentary/_count?q=_id:" + id).body());
+                .until(() -> parse(get(system.elasticsearchUrl() + "/commentary/_doc/" + id).body()).path("_version").asInt() >= 2);
+        JsonNode count = parse(get(system.elasticsearchUrl() + "/commentary/_count?q=_id:" + id).body());
         assertEquals(1, count.path("count").asInt(), count.toPrettyString());
     }
 
@@ -163,15 +129,6 @@ class PipelineEndToEndIT {
             return JSON.readTree(body);
         } catch (IOException e) {
             throw new IllegalStateException("not JSON: " + body, e);
-        }
-    }
-
-    private static boolean groupAlive(long pgid) throws IOException {
-        try {
-            return new ProcessBuilder("kill", "-0", "--", "-" + pgid).start().waitFor() == 0;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
         }
     }
 }

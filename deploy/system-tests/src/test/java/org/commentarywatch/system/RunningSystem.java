@@ -1,0 +1,174 @@
+package org.commentarywatch.system;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.commentarywatch.localstack.LocalStack;
+import org.commentarywatch.localstack.ServiceProcess;
+import org.commentarywatch.localstack.StackSettings;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * The local stack and the three packaged services, started once for every system-test class of the test JVM
+ * that asks for it, and stopped when the last test has run (it lives in JUnit's root store).
+ * <p>
+ * Use it with {@code @ExtendWith(RunningSystem.Extension.class)} and a {@code RunningSystem} parameter on a
+ * {@code @BeforeAll} or test method. Stopping it stops the services, the stack, wipes the data directory, and
+ * fails the run if any process group it started is still alive.
+ */
+public final class RunningSystem implements AutoCloseable {
+
+    public static final List<String> SERVICES = List.of("ingest-service", "enrich-service", "search-service");
+
+    private final StackSettings settings;
+    private final List<ServiceProcess> services = new ArrayList<>();
+    private LocalStack stack;
+
+    private RunningSystem(StackSettings settings) {
+        this.settings = settings;
+    }
+
+    /** The checkout: where each service's {@code target/quarkus-app} and the deployment files are. */
+    public static Path repository() {
+        return Path.of(System.getProperty("commentary-test.repository", "../.."));
+    }
+
+    static RunningSystem start() {
+        RunningSystem system = new RunningSystem(StackSettings.forTests());
+        Path logs = system.settings.dataDir().resolve("services");
+        try {
+            system.stack = LocalStack.start(system.settings);
+            for (String name : SERVICES) {
+                ServiceProcess service = new ServiceProcess(name, repository(), 0, ServiceProcess.stackProperties(system.stack), logs);
+                system.services.add(service);
+                service.start();
+            }
+            return system;
+        } catch (RuntimeException e) {
+            // The data directory (and the service logs in it) is wiped below: keep the end of each log in the failure.
+            for (String name : SERVICES) {
+                Path log = logs.resolve(name + ".log");
+                if (Files.isRegularFile(log)) {
+                    e.addSuppressed(new IllegalStateException("last lines of " + name + ".log:\n" + tail(log, 60)));
+                }
+            }
+            try {
+                system.close();
+            } catch (RuntimeException | AssertionError suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+    }
+
+    private static String tail(Path log, int lines) {
+        try {
+            List<String> all = Files.readAllLines(log, java.nio.charset.StandardCharsets.UTF_8);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return "(unreadable: " + e + ")";
+        }
+    }
+
+    public LocalStack stack() {
+        return stack;
+    }
+
+    public StackSettings settings() {
+        return settings;
+    }
+
+    public ServiceProcess ingest() {
+        return services.get(0);
+    }
+
+    public ServiceProcess enrich() {
+        return services.get(1);
+    }
+
+    public ServiceProcess search() {
+        return services.get(2);
+    }
+
+    public String elasticsearchUrl() {
+        return stack.elasticsearchUrl();
+    }
+
+    /** Stops everything it started and asserts that nothing is left running. */
+    @Override
+    public void close() {
+        Set<Long> groups = new HashSet<>();
+        for (String pidFile : List.of("services/ingest-service.pid", "services/enrich-service.pid", "services/search-service.pid",
+                "elasticsearch.pid", "kafka/kafka.pid")) {
+            Path file = settings.dataDir().resolve(pidFile);
+            try {
+                if (Files.exists(file)) {
+                    groups.add(Long.parseLong(Files.readString(file).trim()));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        for (int i = services.size() - 1; i >= 0; i--) {
+            services.get(i).close();
+        }
+        if (stack != null) {
+            stack.close();
+        }
+        LocalStack.wipe(settings);
+        List<Long> alive = groups.stream().filter(RunningSystem::groupAlive).toList();
+        if (!alive.isEmpty()) {
+            throw new AssertionError("process groups " + alive + " still running after the system tests");
+        }
+    }
+
+    private static boolean groupAlive(long pgid) {
+        try {
+            return new ProcessBuilder("kill", "-0", "--", "-" + pgid).start().waitFor() == 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Resolves {@link RunningSystem} parameters with the one instance of the test run. */
+    public static final class Extension implements ParameterResolver {
+
+        private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(RunningSystem.class);
+
+        @Override
+        public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+            return parameter.getParameter().getType() == RunningSystem.class;
+        }
+
+        /** A failed start is not retried by every later test class: they fail at once with the same cause. */
+        private static RuntimeException startFailure;
+
+        @Override
+        public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+            synchronized (Extension.class) {
+                if (startFailure != null) {
+                    throw new IllegalStateException("the system did not start for an earlier test class", startFailure);
+                }
+                try {
+                    // The root store outlives every test class and closes its AutoCloseable values when the run ends.
+                    return context.getRoot().getStore(NAMESPACE)
+                            .computeIfAbsent(RunningSystem.class, key -> RunningSystem.start(), RunningSystem.class);
+                } catch (RuntimeException e) {
+                    startFailure = e;
+                    throw e;
+                }
+            }
+        }
+    }
+}
