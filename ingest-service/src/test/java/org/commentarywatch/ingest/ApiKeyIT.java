@@ -43,6 +43,18 @@ class ApiKeyIT {
     }
 
     @Test
+    void rawDocumentsAndUploadsNeedTheKeyToo() {
+        given().contentType("text/plain").body("An invented line of text.")
+                .when().post("/api/documents")
+                .then().statusCode(401)
+                .body("error", equalTo("unauthorized"));
+        given().multiPart("file", "note.txt", "An invented line of text.".getBytes(), "text/plain")
+                .when().post("/api/documents")
+                .then().statusCode(401)
+                .body("error", equalTo("unauthorized"));
+    }
+
+    @Test
     void aPostWithAWrongKeyIsRefusedWithoutEchoingEitherKey() {
         given().contentType(ContentType.JSON).header("X-API-Key", "a-guess").body(DOCUMENT)
                 .when().post("/api/documents")

@@ -179,8 +179,9 @@ class DocumentIngestIT {
     }
 
     @Test
-    void aBodyThatIsNotJsonIsRefusedAsUnsupported() {
-        given().contentType(ContentType.TEXT).body("just some words")
+    void aBodyOfATypeWithoutAnExtractorIsRefusedAsUnsupported() {
+        // text/plain, text/markdown, text/html and application/pdf are documents now (DocumentExtractionIT)
+        given().contentType("application/vnd.ms-excel").body("just some words".getBytes(StandardCharsets.UTF_8))
                 .when().post("/api/documents")
                 .then().statusCode(415)
                 .body("error", equalTo("unsupported_media_type"));

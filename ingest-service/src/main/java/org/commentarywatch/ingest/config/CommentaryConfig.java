@@ -19,6 +19,9 @@ public interface CommentaryConfig {
 
     Health health();
 
+    /** Bounds on reading documents (PDF, HTML) submitted whole. */
+    ExtractionLimits extraction();
+
     interface Topics {
         /** Where accepted documents go ({@code commentary.raw}). */
         String raw();
@@ -38,6 +41,16 @@ public interface CommentaryConfig {
          */
         @WithDefault("45s")
         Duration ackTimeout();
+    }
+
+    interface ExtractionLimits {
+        /** PDFs with more pages are refused (422 too_many_pages). */
+        @WithDefault("300")
+        int pdfMaxPages();
+
+        /** Longest a single document may take to read; longer gives 422 extraction_timeout. */
+        @WithDefault("30s")
+        Duration timeout();
     }
 
     interface Health {

@@ -23,7 +23,9 @@ public record RawDocument(
         boolean reference,
         Optional<Labels> labels,
         String contentType,
-        Instant ingestedAt) {
+        Instant ingestedAt,
+        Optional<String> language,
+        Optional<CleaningReport> cleaning) {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -33,5 +35,7 @@ public record RawDocument(
         source = Fields.optionalObject(source);
         authors = authors == null ? List.of() : List.copyOf(authors);
         labels = Fields.optionalObject(labels);
+        language = Fields.optionalObject(language);
+        cleaning = Fields.optionalObject(cleaning);
     }
 }

@@ -9,6 +9,9 @@ import org.commentarywatch.ingest.messaging.PublishFailedException;
 import org.commentarywatch.ingest.model.ErrorBody;
 import org.commentarywatch.ingest.service.DocumentMetrics;
 import org.commentarywatch.ingest.service.InvalidDocumentException;
+import org.commentarywatch.ingest.service.extraction.DocumentExtractor;
+import org.commentarywatch.ingest.service.extraction.UnreadableDocumentException;
+import org.commentarywatch.ingest.service.extraction.UnsupportedContentTypeException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -41,6 +44,20 @@ public class ErrorMappers {
         return error(Response.Status.BAD_REQUEST, e.kind(), e.getMessage());
     }
 
+    /** A document of a supported type that cannot be read: corrupt or encrypted PDF, no text, over a limit. */
+    @ServerExceptionMapper
+    public Response unreadableDocument(UnreadableDocumentException e) {
+        metrics.rejected();
+        return error(422, e.kind(), e.getMessage());
+    }
+
+    /** A multipart upload whose file part is of a type without an extractor. */
+    @ServerExceptionMapper
+    public Response unsupportedContent(UnsupportedContentTypeException e) {
+        metrics.rejected();
+        return error(Response.Status.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type", e.getMessage());
+    }
+
     @ServerExceptionMapper
     public Response publishFailed(PublishFailedException e) {
         return Response.fromResponse(error(Response.Status.SERVICE_UNAVAILABLE, "kafka_unavailable", e.getMessage()))
@@ -59,8 +76,10 @@ public class ErrorMappers {
     @ServerExceptionMapper
     public Response unsupportedMediaType(NotSupportedException e, HttpHeaders headers) {
         String given = Optional.ofNullable(headers.getMediaType()).map(MediaType::toString).orElse("none");
+        metrics.rejected();
         return error(Response.Status.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
-                "the body must be " + MediaType.APPLICATION_JSON + ", not " + given);
+                "cannot read '" + given + "'; send " + MediaType.APPLICATION_JSON + ", "
+                        + String.join(", ", DocumentExtractor.SUPPORTED) + " or " + MediaType.MULTIPART_FORM_DATA);
     }
 
     /**
@@ -136,6 +155,10 @@ public class ErrorMappers {
             return "an array";
         }
         return "an object";
+    }
+
+    private static Response error(int status, String kind, String message) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(new ErrorBody(kind, message)).build();
     }
 
     private static Response error(Response.Status status, String kind, String message) {

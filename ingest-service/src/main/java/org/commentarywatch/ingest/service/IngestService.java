@@ -5,6 +5,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 import org.commentarywatch.ingest.messaging.PublishFailedException;
+import org.commentarywatch.ingest.model.CleaningReport;
+import org.commentarywatch.ingest.service.cleaning.TextCleaner;
+import org.commentarywatch.ingest.service.extraction.DocumentExtractor;
+import org.commentarywatch.ingest.service.extraction.Extraction;
+import org.commentarywatch.ingest.service.extraction.UnreadableDocumentException;
 import org.commentarywatch.ingest.messaging.RawDocumentPublisher;
 import org.commentarywatch.ingest.model.DocumentSubmission;
 import org.commentarywatch.ingest.model.RawDocument;
@@ -22,12 +27,82 @@ public class IngestService {
 
     private static final Logger LOG = Logger.getLogger(IngestService.class);
 
+    /** Longest title taken from a document's first line when it names none. */
+    static final int MAX_DERIVED_TITLE = 200;
+
     private final RawDocumentPublisher publisher;
     private final DocumentMetrics metrics;
+    private final DocumentExtractor extractor;
 
-    public IngestService(RawDocumentPublisher publisher, DocumentMetrics metrics) {
+    public IngestService(RawDocumentPublisher publisher, DocumentMetrics metrics, DocumentExtractor extractor) {
         this.publisher = publisher;
         this.metrics = metrics;
+        this.extractor = extractor;
+    }
+
+    /**
+     * A whole document (HTML, PDF, plain text, Markdown): extracted, cleaned and published like a JSON submission.
+     * What the caller states in {@code given} (title, url, source, published, authors; its text is ignored) wins over
+     * what the document says about itself.
+     *
+     * @throws org.commentarywatch.ingest.service.extraction.UnsupportedContentTypeException for a type without an
+     *         extractor
+     * @throws UnreadableDocumentException when the document cannot be read or holds no text
+     */
+    public Uni<String> ingest(byte[] body, String contentType, DocumentSubmission given) {
+        return publish(fromDocument(extractor, body, contentType, given));
+    }
+
+    static RawDocument fromDocument(DocumentExtractor extractor, byte[] body, String contentType,
+            DocumentSubmission given) {
+        Extraction extraction = extractor.extract(body, contentType, given.url());
+        Optional<String> title = Optional.of(given.title()).filter(t -> !t.isBlank()).or(extraction::title);
+        TextCleaner.Result cleaned = TextCleaner.clean(extraction.text(),
+                new TextCleaner.Hints(title, extraction.markdown()));
+        if (cleaned.text().isBlank()) {
+            throw new UnreadableDocumentException("no_text", "no text could be read from the "
+                    + DocumentExtractor.baseType(contentType) + " document"
+                    + (DocumentExtractor.PDF.equals(DocumentExtractor.baseType(contentType))
+                            ? " (a scan without a text layer?)" : ""));
+        }
+        DocumentSubmission merged = new DocumentSubmission(
+                title.orElseGet(() -> firstLine(cleaned.text())),
+                cleaned.text(),
+                given.url().or(() -> extraction.url().filter(IngestService::usable)),
+                given.published().or(() -> extraction.published().filter(IngestService::usableDate)),
+                given.source().or(extraction::source),
+                given.authors().isEmpty() ? extraction.authors() : given.authors(),
+                given.reference(),
+                given.labels());
+        return build(merged, DocumentExtractor.baseType(contentType), extraction.language(), cleaned.report());
+    }
+
+    /** Metadata a document carries about itself is taken only when valid; it never fails the document. */
+    private static boolean usable(String url) {
+        try {
+            UrlCanonicalizer.canonicalize(url);
+            return true;
+        } catch (InvalidDocumentException e) {
+            return false;
+        }
+    }
+
+    private static boolean usableDate(String published) {
+        try {
+            PublishedDates.validate(published);
+            return true;
+        } catch (InvalidDocumentException e) {
+            return false;
+        }
+    }
+
+    private static String firstLine(String text) {
+        String line = text.lines().filter(l -> !l.isBlank()).findFirst().orElse("").strip();
+        if (line.length() <= MAX_DERIVED_TITLE) {
+            return line;
+        }
+        int cut = line.lastIndexOf(' ', MAX_DERIVED_TITLE);
+        return line.substring(0, cut > 0 ? cut : MAX_DERIVED_TITLE) + "…";
     }
 
     /**
@@ -35,7 +110,10 @@ public class IngestService {
      * @throws InvalidDocumentException at once, if the submission cannot become a document
      */
     public Uni<String> ingest(DocumentSubmission submission, String contentType) {
-        RawDocument document = toDocument(submission, contentType);
+        return publish(toDocument(submission, contentType));
+    }
+
+    private Uni<String> publish(RawDocument document) {
         return publisher.publish(document)
                 .onItem().invoke(() -> {
                     metrics.accepted();
@@ -45,10 +123,27 @@ public class IngestService {
                 .replaceWith(document.id());
     }
 
+    /** A JSON submission: its text is plain text and goes through the same cleaning stage. */
     static RawDocument toDocument(DocumentSubmission submission, String contentType) {
         if (submission.text().isBlank()) {
             throw new InvalidDocumentException("empty_text", "text must not be empty");
         }
+        if (submission.title().isBlank()) {
+            throw new InvalidDocumentException("empty_title", "title must not be empty");
+        }
+        TextCleaner.Result cleaned = TextCleaner.clean(submission.text(), TextCleaner.Hints.title(submission.title()));
+        if (cleaned.text().isBlank()) {
+            throw new UnreadableDocumentException("no_text",
+                    "nothing but page furniture and boilerplate was left after cleaning the text");
+        }
+        DocumentSubmission clean = new DocumentSubmission(submission.title(), cleaned.text(), submission.url(),
+                submission.published(), submission.source(), submission.authors(), submission.reference(),
+                submission.labels());
+        return build(clean, contentType, Optional.empty(), cleaned.report());
+    }
+
+    private static RawDocument build(DocumentSubmission submission, String contentType, Optional<String> language,
+            CleaningReport report) {
         if (submission.title().isBlank()) {
             throw new InvalidDocumentException("empty_title", "title must not be empty");
         }
@@ -58,6 +153,6 @@ public class IngestService {
         return new RawDocument(RawDocument.SCHEMA_VERSION, DocumentIds.of(url, submission.text()),
                 submission.title().trim(), submission.text(), url, published, submission.source(),
                 submission.authors(), submission.reference(), submission.labels(), contentType,
-                Instant.now().truncatedTo(ChronoUnit.MILLIS));
+                Instant.now().truncatedTo(ChronoUnit.MILLIS), language, Optional.of(report));
     }
 }

@@ -89,6 +89,41 @@ class RawDocumentContractTest {
         assertEquals(strings(defs.path("theme").path("enum")), Vocabulary.THEMES);
     }
 
+    @Test
+    void aDocumentExtractedFromHtmlCarriesItsLanguageAndCleaningReportAndValidates() throws Exception {
+        org.commentarywatch.ingest.service.extraction.DocumentExtractor extractor =
+                new org.commentarywatch.ingest.service.extraction.DocumentExtractor(
+                        new org.commentarywatch.ingest.service.extraction.PdfExtractor.Limits(300,
+                                java.time.Duration.ofSeconds(5)));
+        DocumentSubmission nothingGiven = new DocumentSubmission("", "", Optional.empty(), Optional.empty(),
+                Optional.empty(), List.of(), false, Optional.empty());
+
+        String json = MAPPER.writeValueAsString(IngestService.fromDocument(extractor,
+                org.commentarywatch.ingest.Fixtures.bytes("news-article.html"), "text/html; charset=utf-8",
+                nothingGiven));
+
+        Set<ValidationMessage> errors = Schemas.validate(Schemas.RAW_DOCUMENT, json);
+        assertTrue(errors.isEmpty(), errors + " in " + json);
+        JsonNode doc = MAPPER.readTree(json);
+        assertEquals("text/html", doc.path("content_type").asText());
+        assertEquals("en-GB", doc.path("language").asText());
+        assertEquals("https://ledger.example.org/river/barge-quotas", doc.path("url").asText());
+        assertTrue(doc.path("cleaning").path("lines_before").asInt() >= doc.path("cleaning").path("lines_after").asInt(),
+                json);
+    }
+
+    @Test
+    void aJsonSubmissionIsCleanedToo() throws Exception {
+        DocumentSubmission submission = new DocumentSubmission("Rail freight", "Rail freight\nA line about wag-\nons."
+                + "\nPage 1 of 1", Optional.empty(), Optional.empty(), Optional.empty(), List.of(), false,
+                Optional.empty());
+
+        JsonNode doc = MAPPER.readTree(serialise(submission));
+
+        assertEquals("A line about wagons.", doc.path("text").asText());
+        assertEquals(1, doc.path("cleaning").path("removed").path("title_repeat").asInt(), doc.toString());
+    }
+
     private static List<String> strings(JsonNode array) {
         List<String> values = new ArrayList<>();
         array.forEach(v -> values.add(v.asText()));
