@@ -15,7 +15,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +28,7 @@ import java.util.zip.ZipInputStream;
  * a shared, read-only place; each node gets its own config, data, logs and temp directories. Elasticsearch
  * refuses to run as root, so when we are root it runs as {@value #SERVICE_USER} through {@code runuser}.
  */
-public final class ElasticsearchNode implements AutoCloseable {
+public final class ElasticsearchNode extends SupervisedProcess {
 
     static final String SERVICE_USER = "commentary-es";
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
@@ -40,7 +39,6 @@ public final class ElasticsearchNode implements AutoCloseable {
     private final int transportPort;
     private final String heap;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private ChildProcess process;
 
     ElasticsearchNode(Path dir, int port, String heap) {
         this.dir = dir;
@@ -82,53 +80,14 @@ public final class ElasticsearchNode implements AutoCloseable {
                     "ES_JAVA_HOME", System.getenv().getOrDefault("ES_JAVA_HOME", Artifacts.javaHome().toString()),
                     "ES_PATH_CONF", config.toString(),
                     "ES_TMPDIR", dir.resolve("elasticsearch").resolve("tmp").toString());
-            process = ChildProcess.start("elasticsearch", command, env, dir, dir.resolve("elasticsearch").resolve("logs").resolve("stdout.log"));
-            awaitReady();
+            started(ChildProcess.start("elasticsearch", command, env, dir, dir.resolve("elasticsearch").resolve("logs").resolve("stdout.log")));
+            HttpRequest health = HttpRequest.newBuilder(URI.create(url() + "/_cluster/health?wait_for_status=yellow&timeout=2s"))
+                    .timeout(Duration.ofSeconds(5)).build();
+            awaitReady("Elasticsearch", STARTUP_TIMEOUT,
+                    () -> http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** Ends the node abruptly, as a crash would. For fault tests; {@link #start()} brings it back with its data. */
-    public void kill() {
-        if (process != null) {
-            process.kill();
-            process.close();
-            process = null;
-        }
-    }
-
-    @Override
-    public void close() {
-        if (process != null) {
-            process.close();
-            process = null;
-        }
-    }
-
-    private void awaitReady() {
-        Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
-        HttpRequest health = HttpRequest.newBuilder(URI.create(url() + "/_cluster/health?wait_for_status=yellow&timeout=2s"))
-                .timeout(Duration.ofSeconds(5)).build();
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("Elasticsearch exited during start-up; see " + process.log()
-                        + " and " + dir.resolve("elasticsearch").resolve("logs"));
-            }
-            try {
-                if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for Elasticsearch", e);
-            }
-            ChildProcess.sleep(Duration.ofMillis(500));
-        }
-        throw new IllegalStateException("Elasticsearch did not answer within " + STARTUP_TIMEOUT.toSeconds() + " s; see "
-                + process.log());
     }
 
     private Path writeConfig(Path home) throws IOException {

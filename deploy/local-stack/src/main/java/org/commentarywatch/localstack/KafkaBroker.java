@@ -6,7 +6,6 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -23,14 +22,13 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 
 /** A single-node Apache Kafka broker in KRaft mode (broker and controller in one process). */
-public final class KafkaBroker implements AutoCloseable {
+public final class KafkaBroker extends SupervisedProcess {
 
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(90);
 
     private final Path dir;
     private final int port;
     private final int controllerPort;
-    private ChildProcess process;
 
     KafkaBroker(Path dir, int port) {
         this.dir = dir;
@@ -59,8 +57,13 @@ public final class KafkaBroker implements AutoCloseable {
             List<String> command = List.of(Artifacts.javaExecutable().toString(), "-Xms256m", "-Xmx512m",
                     "-XX:+UseG1GC", "-Dlog4j2.configurationFile=" + log4j, "-Dkafka.logs.dir=" + dir.resolve("logs"),
                     "-cp", Artifacts.kafkaBrokerClasspath(), "kafka.Kafka", config.toString());
-            process = ChildProcess.start("kafka", command, Map.of(), dir, dir.resolve("logs").resolve("stdout.log"));
-            awaitReady();
+            started(ChildProcess.start("kafka", command, Map.of(), dir, dir.resolve("logs").resolve("stdout.log")));
+            try (Admin admin = admin()) {
+                awaitReady("Kafka", STARTUP_TIMEOUT, () -> {
+                    admin.describeCluster().nodes().get(5, TimeUnit.SECONDS);
+                    return true;
+                });
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -83,53 +86,12 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    /** Ends the broker abruptly, as a crash would. For fault tests; {@link #start()} brings it back. */
-    public void kill() {
-        if (process != null) {
-            process.kill();
-            process.close();
-            process = null;
-        }
-    }
-
-    @Override
-    public void close() {
-        if (process != null) {
-            process.close();
-            process = null;
-        }
-    }
-
     private Admin admin() {
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10000);
         return Admin.create(props);
-    }
-
-    private void awaitReady() {
-        Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
-        String lastError = "";
-        try (Admin admin = admin()) {
-            while (Instant.now().isBefore(deadline)) {
-                if (!process.isAlive()) {
-                    throw new IllegalStateException("Kafka exited during start-up; see " + process.log());
-                }
-                try {
-                    admin.describeCluster().nodes().get(5, TimeUnit.SECONDS);
-                    return;
-                } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
-                    lastError = String.valueOf(e.getMessage());
-                    ChildProcess.sleep(Duration.ofMillis(250));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted while waiting for Kafka", e);
-                }
-            }
-        }
-        throw new IllegalStateException("Kafka did not answer within " + STARTUP_TIMEOUT.toSeconds() + " s (" + lastError
-                + "); see " + process.log());
     }
 
     private Path writeConfig() throws IOException {

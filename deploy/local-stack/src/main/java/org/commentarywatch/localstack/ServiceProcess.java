@@ -1,6 +1,5 @@
 package org.commentarywatch.localstack;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -8,14 +7,13 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /** One of the three Quarkus services, run from its packaged {@code quarkus-app} as a child process. */
-public final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess extends SupervisedProcess {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -25,7 +23,6 @@ public final class ServiceProcess implements AutoCloseable {
     private final Path jar;
     private final Map<String, String> properties;
     private final Path runDir;
-    private ChildProcess process;
 
     /**
      * @param name       the module name, e.g. {@code ingest-service}
@@ -71,47 +68,9 @@ public final class ServiceProcess implements AutoCloseable {
                 "-Dai.djl.offline=true", "-Dquarkus.http.port=" + port));
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", jar.toString()));
-        process = ChildProcess.start(name, command, Map.of("OPT_OUT_TRACKING", "true"), runDir, log());
-        awaitReady();
-        return this;
-    }
-
-    /** Ends the service abruptly (kill -9), as a crash would. For fault tests; {@link #start()} brings it back. */
-    public void kill() {
-        if (process != null) {
-            process.kill();
-            process.close();
-            process = null;
-        }
-    }
-
-    @Override
-    public void close() {
-        if (process != null) {
-            process.close();
-            process = null;
-        }
-    }
-
-    private void awaitReady() {
+        started(ChildProcess.start(name, command, Map.of("OPT_OUT_TRACKING", "true"), runDir, log()));
         HttpRequest ready = HttpRequest.newBuilder(URI.create(url() + "/q/health/ready")).timeout(Duration.ofSeconds(5)).build();
-        Instant deadline = Instant.now().plus(READY_TIMEOUT);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited during start-up; see " + log());
-            }
-            try {
-                if (HTTP.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for " + name, e);
-            }
-            ChildProcess.sleep(Duration.ofMillis(500));
-        }
-        throw new IllegalStateException(name + " was not ready within " + READY_TIMEOUT.toSeconds() + " s; see " + log());
+        awaitReady(name, READY_TIMEOUT, () -> HTTP.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+        return this;
     }
 }
