@@ -42,6 +42,31 @@ public final class Fixtures {
         return document;
     }
 
+    /**
+     * The sample with the analysis enrich-service is about to produce: a stance with evidence, themes, actors and
+     * a novelty score (written here for the tests; the contract already describes them).
+     */
+    public static ObjectNode analysedDocument(String id, String marker, String stance, double novelty, String... themes) {
+        ObjectNode document = enrichedDocument(id, marker);
+        ObjectNode enrichment = (ObjectNode) document.get("enrichment");
+        ObjectNode stanceNode = enrichment.putObject("stance");
+        stanceNode.put("label", stance);
+        stanceNode.put("score", 0.82);
+        stanceNode.put("decided_by", "two sentences on a joint gas route outweigh one on price disputes");
+        stanceNode.putArray("evidence").addObject()
+                .put("text", "Moscow and Beijing agreed on volumes for a new gas route.")
+                .put("start", 0).put("end", 57).put("score", 0.9).put("leaning", stance.equals("off_topic") ? "neutral" : stance);
+        com.fasterxml.jackson.databind.node.ArrayNode themeArray = enrichment.putArray("themes");
+        for (String theme : themes) {
+            themeArray.addObject().put("label", theme).put("score", 0.7).putArray("evidence").add("gas negotiations");
+        }
+        com.fasterxml.jackson.databind.node.ArrayNode actors = enrichment.putArray("actors");
+        actors.addObject().put("id", "russia").put("name", "Russia").put("type", "state").put("mentions", 2);
+        actors.addObject().put("id", "china").put("name", "China").put("type", "state").put("mentions", 2);
+        enrichment.put("novelty", novelty);
+        return document;
+    }
+
     /** 32 lower-case hex digits, like the ids ingest-service assigns. */
     public static String newId() {
         return UUID.randomUUID().toString().replace("-", "");

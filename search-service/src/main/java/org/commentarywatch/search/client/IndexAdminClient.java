@@ -77,6 +77,25 @@ public class IndexAdminClient {
         }
     }
 
+    /**
+     * Creates an index with the given settings and mappings (no template involved).
+     *
+     * @return false when the index was already there: nothing changed
+     */
+    public boolean createIndexWith(String index, ObjectNode definition) throws IOException {
+        Request request = new Request("PUT", "/" + index);
+        request.setJsonEntity(mapper.writeValueAsString(definition));
+        try {
+            rest.performRequest(request);
+            return true;
+        } catch (ResponseException e) {
+            if (errorType(e).equals("resource_already_exists_exception")) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
     /** The indices the alias points at; empty when there is no such alias. */
     public Set<String> aliasTargets(String alias) throws IOException {
         Response response;

@@ -1,6 +1,8 @@
 package org.commentarywatch.search.config;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -16,6 +18,60 @@ public interface CommentaryConfig {
     Retry retry();
 
     Health health();
+
+    /** When set, the operations that write (rules) need it in the {@code X-API-Key} header. */
+    Optional<String> apiKey();
+
+    /** Base of the links put in webhooks and feeds, e.g. {@code https://watch.example.org}. */
+    String publicUrl();
+
+    Alerting alerting();
+
+    Webhooks webhooks();
+
+    /** Where rules, alerts and webhook deliveries are kept. */
+    interface Alerting {
+        String rulesIndex();
+
+        String alertsIndex();
+
+        String deliveriesIndex();
+
+        /** How many alerts a rule's Atom feed lists. */
+        @WithDefault("50")
+        int feedSize();
+    }
+
+    interface Webhooks {
+        /**
+         * Hosts (names or literal addresses, compared case-insensitively) that may be called even though they
+         * resolve to a loopback, private, link-local or metadata address.
+         */
+        Optional<List<String>> allowedHosts();
+
+        /** Attempts per delivery, the first included; then the delivery is marked failed. */
+        @WithDefault("8")
+        int maxAttempts();
+
+        /** Pause after the first failed attempt; doubled after each further one, with jitter. */
+        @WithDefault("1s")
+        Duration initialDelay();
+
+        @WithDefault("10m")
+        Duration maxDelay();
+
+        /** Bound on connecting to and hearing back from a receiver. */
+        @WithDefault("10s")
+        Duration timeout();
+
+        /** How often pending deliveries are looked for in Elasticsearch (new ones are sent at once). */
+        @WithDefault("2s")
+        Duration pollInterval();
+
+        /** Deliveries sent at the same time. */
+        @WithDefault("4")
+        int senders();
+    }
 
     interface Topics {
         /** Input: enriched documents, keyed by document id. */

@@ -20,6 +20,7 @@ import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import org.commentarywatch.search.model.ConsumedRecord;
 import org.commentarywatch.search.model.DeadLetterRecord;
 import org.commentarywatch.search.model.IncomingDocument;
+import org.commentarywatch.search.service.AlertService;
 import org.commentarywatch.search.service.BulkIndexer;
 import org.commentarywatch.search.service.DocumentParser;
 
@@ -29,6 +30,8 @@ import org.commentarywatch.search.service.DocumentParser;
  * <li>read each record; one that is not a document becomes a dead letter;</li>
  * <li>index the documents in one bulk request, waiting out any Elasticsearch outage;</li>
  * <li>dead-letter what Elasticsearch refused, with its reason;</li>
+ * <li>match what it stored against the alert rules, and record the alerts (and webhook deliveries) before going on,
+ * so that a crash in between only means the batch comes again, and its alerts, being create-once, are not doubled;</li>
  * <li>acknowledge the batch, so that its offsets are committed, only once Elasticsearch and Kafka have
  * taken everything.</li>
  * </ol>
@@ -41,10 +44,12 @@ public class EnrichedDocumentIndexer {
     private final DocumentParser parser = new DocumentParser();
     private final BulkIndexer indexer;
     private final DeadLetterPublisher deadLetters;
+    private final AlertService alerts;
 
-    public EnrichedDocumentIndexer(BulkIndexer indexer, DeadLetterPublisher deadLetters) {
+    public EnrichedDocumentIndexer(BulkIndexer indexer, DeadLetterPublisher deadLetters, AlertService alerts) {
         this.indexer = indexer;
         this.deadLetters = deadLetters;
+        this.alerts = alerts;
     }
 
     // Blocking and ordered: one batch at a time on a worker thread, so a batch that waits for Elasticsearch holds
@@ -73,10 +78,22 @@ public class EnrichedDocumentIndexer {
         if (rejections.isEmpty()) {
             return stoppedBeforeDone();
         }
+        java.util.Set<Integer> rejected = new java.util.HashSet<>();
         for (BulkIndexer.Rejection rejection : rejections.get()) {
             IncomingDocument document = documents.get(rejection.position());
+            rejected.add(rejection.position());
             letters.add(documentOrigins.get(rejection.position())
                     .deadLetter(rejection.cause(), Optional.of(document.id()), Instant.now()));
+        }
+
+        List<IncomingDocument> indexed = new ArrayList<>();
+        for (int i = 0; i < documents.size(); i++) {
+            if (!rejected.contains(i)) {
+                indexed.add(documents.get(i));
+            }
+        }
+        if (!alerts.process(indexed)) {
+            return stoppedBeforeDone();
         }
 
         if (!deadLetters.publish(letters)) {

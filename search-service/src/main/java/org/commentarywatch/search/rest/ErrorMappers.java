@@ -11,7 +11,9 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 
 import org.commentarywatch.search.model.ErrorBody;
+import org.commentarywatch.search.model.InvalidRuleException;
 import org.commentarywatch.search.model.InvalidSearchParameterException;
+import org.commentarywatch.search.model.ValidationErrorBody;
 
 /** Every error of the API as {@code {"error", "message"}}. */
 public class ErrorMappers {
@@ -25,6 +27,18 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response notFound(DocumentNotFoundException e) {
+        return error(Response.Status.NOT_FOUND, "not_found", e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response invalidRule(InvalidRuleException e) {
+        String code = "query".equals(e.field()) ? "invalid_query" : "invalid_rule";
+        return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON)
+                .entity(new ValidationErrorBody(code, e.getMessage(), e.field(), e.position().orElse(null))).build();
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(RuleNotFoundException e) {
         return error(Response.Status.NOT_FOUND, "not_found", e.getMessage());
     }
 

@@ -7,7 +7,10 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -20,6 +23,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.commentarywatch.search.model.ErrorBody;
 import org.commentarywatch.search.model.SearchParams;
 import org.commentarywatch.search.model.SearchResult;
+import org.commentarywatch.search.config.CommentaryConfig;
+import org.commentarywatch.search.service.AtomFeeds;
 import org.commentarywatch.search.service.SearchService;
 
 @Path("/api/search")
@@ -28,9 +33,25 @@ import org.commentarywatch.search.service.SearchService;
 public class SearchResource {
 
     private final SearchService search;
+    private final String publicUrl;
 
-    public SearchResource(SearchService search) {
+    public SearchResource(SearchService search, CommentaryConfig config) {
         this.search = search;
+        this.publicUrl = config.publicUrl();
+    }
+
+    @GET
+    @Path("/feed.atom")
+    @Produces(AtomFeeds.MEDIA_TYPE)
+    @Operation(summary = "Any search as an Atom 1.0 feed", description = "The same parameters as the search; each entry "
+            + "links to the document.")
+    public Response feed(@QueryParam("q") String q, @QueryParam("size") String size, @QueryParam("from") String from,
+                         @Context UriInfo uri) throws IOException {
+        SearchParams params = SearchParams.parse(Optional.ofNullable(q), Optional.ofNullable(size), Optional.ofNullable(from));
+        String self = publicUrl + "/api/search/feed.atom" + Optional.ofNullable(uri.getRequestUri().getRawQuery())
+                .map(query -> "?" + query).orElse("");
+        String xml = AtomFeeds.forSearch(params.query(), search.search(params), publicUrl, self);
+        return Response.ok(xml, AtomFeeds.MEDIA_TYPE + ";charset=utf-8").build();
     }
 
     // size and from arrive as text and are parsed by SearchParams, so that "size=ten" gets a 400 with a reason

@@ -125,6 +125,28 @@ final class StackClients {
         }
     }
 
+    /** Writes a document straight into an index, as an earlier run of the service would have. */
+    static void put(String index, String id, String json) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(
+                        LocalStackTestResource.stack().elasticsearchUrl() + "/" + index + "/_doc/" + id + "?refresh=true"))
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json))
+                .build();
+        try {
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() >= 300) {
+                throw new IllegalStateException("PUT " + index + "/" + id + " answered " + response.statusCode() + ": "
+                        + response.body());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Makes every write so far visible to search, so that a count means what it says. */
     static void refresh(String alias) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(

@@ -25,6 +25,13 @@ class EnrichedDocumentFixtureTest {
     }
 
     @Test
+    void theAnalysedSampleWithStanceThemesActorsAndNoveltyConforms() {
+        ObjectNode document = Fixtures.analysedDocument(Fixtures.newId(), Fixtures.newMarker(), "convergence", 0.9,
+                "energy", "sanctions_economy");
+        assertEquals("[]", Schemas.validate(Schemas.ENRICHED_DOCUMENT, document).toString());
+    }
+
+    @Test
     void aPublishedValueThatIsNoDateBreaksTheContractAsWell() {
         ObjectNode document = Fixtures.enrichedDocument().put("published", "not a date");
         assertFalse(Schemas.validate(Schemas.ENRICHED_DOCUMENT, document).isEmpty());
