@@ -12,6 +12,7 @@ import org.commentarywatch.enrich.model.RawDocument;
 import org.commentarywatch.enrich.service.DocumentCodec;
 import org.commentarywatch.enrich.service.DocumentEnricher;
 import org.commentarywatch.enrich.service.ReadOutcome;
+import org.commentarywatch.enrich.service.corpus.SimilarityAnalysis;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -87,8 +88,15 @@ public class EnrichStage {
     private Uni<Void> publishEnriched(RawDocument document, DeadLetter.Source source, String value) {
         String enrichedDocument;
         try {
-            Enrichment enrichment = enrichmentTimer.record(() -> enricher.enrich(document.documentText()));
+            // Waits (retrying, the partition paused) while the corpus cannot be asked: no "novel" by default.
+            Enrichment enrichment = enrichmentTimer.record(() -> enricher.enrich(document.documentText(),
+                    SimilarityAnalysis.Query.stage(document.id())));
             enrichedDocument = codec.writeEnriched(document, enrichment);
+        } catch (SimilarityAnalysis.Interrupted e) {
+            // Shutting down mid-wait: neither acknowledged nor dead-lettered, so the record is redelivered.
+            LOG.infof("stopped before document %s could be placed against the corpus; it will be redelivered",
+                    document.id());
+            return Uni.createFrom().nothing();
         } catch (RuntimeException e) {
             LOG.errorf(e, "enrichment of document %s failed", document.id());
             return deadLetter(FailureType.ENRICHMENT_FAILED, "enrichment failed: " + e, source,

@@ -3,13 +3,19 @@ package org.commentarywatch.enrich.service;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.commentarywatch.enrich.config.CommentaryConfig;
+import org.commentarywatch.enrich.model.Classification;
 import org.commentarywatch.enrich.model.DocumentText;
 import org.commentarywatch.enrich.model.Enrichment;
+import org.commentarywatch.enrich.model.SimilarityFindings;
+import org.commentarywatch.enrich.model.TextFindings;
+import org.commentarywatch.enrich.service.classify.DocumentClassifier;
+import org.commentarywatch.enrich.service.corpus.SimilarityAnalysis;
 
 /**
  * The analysis of one document, the same for the Kafka stage and the API. The language comes first because
@@ -22,20 +28,43 @@ public class DocumentEnricher {
     private final LanguageDetector languageDetector;
     private final String enricher;
     private final Clock clock;
+    /** Vector and corpus neighbours; null leaves them out (tests of the other analyses). */
+    private final SimilarityAnalysis similarity;
+    /** Knowledge-base actors and facts of the text (the knowledge base is compiled once per process). */
+    private final TextFindingsAnalyser textFindings;
+    /** Themes and stance (lexicons compiled once per process). */
+    private final DocumentClassifier classifier;
 
     @Inject
-    public DocumentEnricher(LanguageDetector languageDetector, CommentaryConfig config) {
-        this(languageDetector, config.enrich().enricher(), Clock.systemUTC());
+    public DocumentEnricher(LanguageDetector languageDetector, CommentaryConfig config, SimilarityAnalysis similarity) {
+        this(languageDetector, config.enrich().enricher(), Clock.systemUTC(), similarity);
     }
 
     public DocumentEnricher(LanguageDetector languageDetector, String enricher, Clock clock) {
+        this(languageDetector, enricher, clock, null);
+    }
+
+    public DocumentEnricher(LanguageDetector languageDetector, String enricher, Clock clock, SimilarityAnalysis similarity) {
         this.languageDetector = languageDetector;
         this.enricher = enricher;
         this.clock = clock;
+        this.similarity = similarity;
+        this.textFindings = TextFindingsAnalyser.shared();
+        this.classifier = DocumentClassifier.lexical();
     }
 
-    /** @throws IllegalArgumentException when the text is blank: there is nothing to enrich */
+    /** A text without an id (the API), its neighbours looked up once. */
     public Enrichment enrich(DocumentText document) {
+        return enrich(document, SimilarityAnalysis.Query.api(true));
+    }
+
+    /**
+     * @param corpus the document's id and how to consult the corpus of earlier documents
+     * @throws IllegalArgumentException when the text is blank: there is nothing to enrich
+     * @throws org.commentarywatch.enrich.service.corpus.CorpusUnavailableException when the corpus must be
+     *         consulted and cannot be
+     */
+    public Enrichment enrich(DocumentText document, SimilarityAnalysis.Query corpus) {
         if (document.text().isBlank()) {
             throw new IllegalArgumentException("the text is blank");
         }
@@ -46,12 +75,24 @@ public class DocumentEnricher {
                         ? document.text()
                         : document.title() + "\n\n" + document.text()));
         List<String> sentences = SentenceSplitter.split(document.text(), language.locale());
+        // The passages embed on the embedding threads while this thread finds actors and facts.
+        SimilarityAnalysis.Pending pendingSimilarity = similarity == null ? null
+                : similarity.start(sentences, document.title(), document.text(), corpus);
+        TextFindings foundInText = textFindings.analyse(document.text());
+        int wordCount = WordCounter.count(document.text());
+        // Themes and stance from the words and the actors, still while the passages embed.
+        Classification classification = classifier.classify(document.title(), document.text(), sentences, wordCount,
+                foundInText.actors(), Optional.empty(), Optional.empty()).classification();
+        SimilarityFindings similarityFindings = pendingSimilarity == null ? null : pendingSimilarity.finish();
         return new Enrichment(
                 language.code(),
                 language.confidence(),
-                WordCounter.count(document.text()),
+                wordCount,
                 sentences.size(),
                 clock.instant().truncatedTo(ChronoUnit.MILLIS),
-                enricher);
+                enricher,
+                similarityFindings,
+                foundInText,
+                classification);
     }
 }

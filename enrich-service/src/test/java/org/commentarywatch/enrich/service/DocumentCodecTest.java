@@ -22,7 +22,7 @@ class DocumentCodecTest {
 
     private final DocumentCodec codec = new DocumentCodec(Fixtures.MAPPER);
     private final Enrichment enrichment = new Enrichment("en", 0.9, 12, 2, Instant.parse("2026-11-23T10:00:00Z"),
-            "enrich-service/0.1.0");
+            "enrich-service/0.1.0", null, null);
 
     @Test
     void passesPropertiesItDoesNotKnowThroughUnchanged() throws Exception {

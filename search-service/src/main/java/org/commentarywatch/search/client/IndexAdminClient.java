@@ -62,19 +62,9 @@ public class IndexAdminClient {
      * @return false when the index was already there: nothing changed
      */
     public boolean createIndex(String index, String alias) throws IOException {
-        Request request = new Request("PUT", "/" + index);
         ObjectNode body = mapper.createObjectNode();
         body.putObject("aliases").putObject(alias).put("is_write_index", true);
-        request.setJsonEntity(mapper.writeValueAsString(body));
-        try {
-            rest.performRequest(request);
-            return true;
-        } catch (ResponseException e) {
-            if (errorType(e).equals("resource_already_exists_exception")) {
-                return false;
-            }
-            throw e;
-        }
+        return createIndexWith(index, body);
     }
 
     /**

@@ -1,0 +1,231 @@
+package org.commentarywatch.enrich.benchmark;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.commentarywatch.enrich.Fixtures;
+import org.commentarywatch.enrich.PieceGenerator;
+import org.commentarywatch.enrich.config.EmbeddingConfig;
+import org.commentarywatch.enrich.config.IndexConfig;
+import org.commentarywatch.enrich.model.DocumentText;
+import org.commentarywatch.enrich.service.DocumentEnricher;
+import org.commentarywatch.enrich.service.SentenceSplitter;
+import org.commentarywatch.enrich.service.corpus.SimilarityAnalysis;
+import org.commentarywatch.enrich.service.embedding.DocumentEmbedder;
+import org.commentarywatch.enrich.service.embedding.Passage;
+import org.commentarywatch.enrich.service.embedding.Passages;
+import org.commentarywatch.localstack.LocalStackTestResource;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * Issue 5 item 12: documents per second of the whole enrichment of 800-word pieces, as the Kafka stage runs it
+ * (one record at a time, kNN against a real Elasticsearch index of earlier pieces), next to the raw embedding
+ * throughput of the same model, same passages, same two calling threads, measured in the same run; and the heap.
+ * Not part of the default build (neither *Test nor *IT). Run it with
+ *
+ * <pre>./mvnw -B -pl enrich-service test -Dtest=EnrichmentBenchmark -DargLine=-Xmx512m</pre>
+ *
+ * <p>Rounds alternate raw and whole so that drift of a shared machine hits both alike; the table gives each
+ * round and the medians.
+ */
+@QuarkusTest
+@WithTestResource(LocalStackTestResource.class)
+class EnrichmentBenchmark {
+
+    private static final int WORDS = 800;
+    private static final int DOCS_PER_ROUND = Integer.getInteger("benchmark.docs", 20);
+    private static final int ROUNDS = Integer.getInteger("benchmark.rounds", 6);
+    private static final int EARLIER_DOCUMENTS = Integer.getInteger("benchmark.earlier", 500);
+
+    @Inject
+    DocumentEnricher enricher;
+
+    @Inject
+    DocumentEmbedder embedder;
+
+    @Inject
+    EmbeddingConfig embeddingConfig;
+
+    @Inject
+    IndexConfig index;
+
+    @Test
+    void measure() throws Exception {
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        AtomicLong peakHeap = new AtomicLong();
+        Thread sampler = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                peakHeap.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "heap-sampler");
+        sampler.setDaemon(true);
+        sampler.start();
+
+        Random random = new Random(20261201);
+        indexEarlierDocuments(random);
+        List<String> pieces = new ArrayList<>();
+        for (int i = 0; i < DOCS_PER_ROUND * ROUNDS + 10; i++) {
+            pieces.add(PieceGenerator.piece(random, WORDS));
+        }
+        // The raw baseline embeds exactly the passages the enrichment embeds, built beforehand.
+        List<List<String>> passages = pieces.stream().map(this::passagesOf).toList();
+
+        for (int i = 0; i < 10; i++) { // warm-up: JIT, ONNX Runtime arenas, the Elasticsearch query path
+            embedder.embedAll(passages.get(i));
+            enrich(pieces.get(i));
+        }
+
+        double[] rawDocs = new double[ROUNDS];
+        double[] rawPassages = new double[ROUNDS];
+        double[] wholeDocs = new double[ROUNDS];
+        double[] rawCpu = new double[ROUNDS];
+        double[] wholeCpu = new double[ROUNDS];
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        int passageCount = 0;
+        for (int round = 0; round < ROUNDS; round++) {
+            int from = 10 + round * DOCS_PER_ROUND;
+            List<List<String>> roundPassages = passages.subList(from, from + DOCS_PER_ROUND);
+            int roundPassageCount = roundPassages.stream().mapToInt(List::size).sum();
+            passageCount += roundPassageCount;
+
+            long cpu = os.getProcessCpuTime();
+            long start = System.nanoTime();
+            for (List<String> texts : roundPassages) {
+                embedder.embedAll(texts);
+            }
+            double rawSeconds = (System.nanoTime() - start) / 1e9;
+            rawCpu[round] = (os.getProcessCpuTime() - cpu) / 1e6 / DOCS_PER_ROUND;
+            rawDocs[round] = DOCS_PER_ROUND / rawSeconds;
+            rawPassages[round] = roundPassageCount / rawSeconds;
+
+            cpu = os.getProcessCpuTime();
+            start = System.nanoTime();
+            for (String piece : pieces.subList(from, from + DOCS_PER_ROUND)) {
+                enrich(piece);
+            }
+            wholeDocs[round] = DOCS_PER_ROUND / ((System.nanoTime() - start) / 1e9);
+            wholeCpu[round] = (os.getProcessCpuTime() - cpu) / 1e6 / DOCS_PER_ROUND;
+        }
+        sampler.interrupt();
+        System.gc();
+        long afterGc = memory.getHeapMemoryUsage().getUsed();
+        long maxHeap = memory.getHeapMemoryUsage().getMax();
+
+        StringBuilder table = new StringBuilder("\n");
+        table.append(String.format(Locale.ROOT, "enrichment benchmark: %d-word pieces, %d per round, %d rounds, "
+                + "%.1f passages per piece, %d earlier documents in Elasticsearch, %d cores, %d embedding threads%n",
+                WORDS, DOCS_PER_ROUND, ROUNDS, passageCount / (double) (DOCS_PER_ROUND * ROUNDS), EARLIER_DOCUMENTS,
+                Runtime.getRuntime().availableProcessors(), embeddingConfig.threads()));
+        table.append(String.format(Locale.ROOT, "| %-6s | %-24s | %-20s | %-23s | %-5s | %-17s | %-19s | %-9s |%n",
+                "round", "raw embedding passages/s", "raw embedding docs/s", "whole enrichment docs/s", "ratio",
+                "raw CPU ms / doc", "whole CPU ms / doc", "CPU ratio"));
+        for (int round = 0; round < ROUNDS; round++) {
+            table.append(row(String.valueOf(round + 1), rawPassages[round], rawDocs[round], wholeDocs[round],
+                    rawCpu[round], wholeCpu[round]));
+        }
+        double[] ratios = new double[ROUNDS];
+        double[] cpuRatios = new double[ROUNDS];
+        for (int round = 0; round < ROUNDS; round++) {
+            ratios[round] = wholeDocs[round] / rawDocs[round];
+            cpuRatios[round] = rawCpu[round] / wholeCpu[round];
+        }
+        table.append(String.format(Locale.ROOT, "| %-6s | %24.1f | %20.2f | %23.2f | %5.2f | %17.1f | %19.1f | %9.2f |%n",
+                "median", median(rawPassages), median(rawDocs), median(wholeDocs), median(ratios), median(rawCpu),
+                median(wholeCpu), median(cpuRatios)));
+        table.append(String.format(Locale.ROOT, "heap: peak used %d MB, used after GC %d MB, max (-Xmx) %d MB%n",
+                peakHeap.get() >> 20, afterGc >> 20, maxHeap >> 20));
+        System.out.println(table);
+    }
+
+    /** CPU ratio: raw CPU per document over whole CPU per document, the throughput ratio of a saturated machine. */
+    private static String row(String round, double rawPassages, double rawDocs, double wholeDocs, double rawCpu,
+            double wholeCpu) {
+        return String.format(Locale.ROOT, "| %-6s | %24.1f | %20.2f | %23.2f | %5.2f | %17.1f | %19.1f | %9.2f |%n",
+                round, rawPassages, rawDocs, wholeDocs, wholeDocs / rawDocs, rawCpu, wholeCpu, rawCpu / wholeCpu);
+    }
+
+    private void enrich(String piece) {
+        enricher.enrich(DocumentText.of("A generated piece", piece), SimilarityAnalysis.Query.stage(Fixtures.newId()));
+    }
+
+    private List<String> passagesOf(String piece) {
+        List<Passage> built = Passages.build(SentenceSplitter.split(piece, Locale.ENGLISH), embedder.wordPieces(),
+                embeddingConfig.maxPassageTokens(), embeddingConfig.maxPassageSentences());
+        return built.stream().limit(embeddingConfig.maxPassages()).map(Passage::text).toList();
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted.length % 2 == 1 ? sorted[sorted.length / 2]
+                : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+    }
+
+    /** An index made as search-service makes it, holding earlier documents with (random unit) vectors. */
+    private void indexEarlierDocuments(Random random) throws IOException, InterruptedException {
+        String mappingFile = System.getProperty("user.dir")
+                + "/../search-service/src/main/resources/elasticsearch/commentary-v1.json";
+        ObjectNode body = (ObjectNode) Fixtures.MAPPER.readTree(Files.readString(Path.of(mappingFile)));
+        body.putObject("aliases").putObject(index.alias()).put("is_write_index", true);
+        es("PUT", "/commentary-v1", body.toString());
+        StringBuilder bulk = new StringBuilder();
+        for (int i = 0; i < EARLIER_DOCUMENTS; i++) {
+            String id = Fixtures.newId();
+            ObjectNode document = Fixtures.MAPPER.createObjectNode().put("id", id).put("title", "Earlier piece " + i)
+                    .put("text", "An earlier piece, number " + i + ".");
+            ObjectNode enrichment = document.putObject("enrichment");
+            double[] vector = new double[384];
+            double norm = 0;
+            for (int d = 0; d < vector.length; d++) {
+                vector[d] = random.nextGaussian();
+                norm += vector[d] * vector[d];
+            }
+            var array = enrichment.putArray("vector");
+            for (double v : vector) {
+                array.add((float) (v / Math.sqrt(norm)));
+            }
+            enrichment.put("cluster_id", id);
+            bulk.append("{\"index\":{\"_id\":\"").append(id).append("\"}}\n").append(document).append('\n');
+        }
+        HttpResponse<String> response = es("POST", "/" + index.alias() + "/_bulk?refresh=true", bulk.toString());
+        if (response.statusCode() != 200 || response.body().contains("\"errors\":true")) {
+            throw new IllegalStateException("bulk indexing failed: " + response.body().substring(0, 500));
+        }
+    }
+
+    private static HttpResponse<String> es(String method, String path, String json) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(LocalStackTestResource.stack().elasticsearchUrl() + path))
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json))
+                .timeout(Duration.ofSeconds(60))
+                .build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    }
+}
