@@ -148,7 +148,10 @@ public final class KafkaBroker extends SupervisedProcess {
         try {
             if (!format.waitFor(60, TimeUnit.SECONDS) || format.exitValue() != 0) {
                 format.destroyForcibly();
-                throw new IllegalStateException("formatting the Kafka log directory failed; see " + log);
+                // Tests wipe their data directory on the way out: carry the tool's own words in the error.
+                List<String> lines = Files.readAllLines(log);
+                String tail = String.join("\n", lines.subList(Math.max(0, lines.size() - 10), lines.size()));
+                throw new IllegalStateException("formatting the Kafka log directory failed (see " + log + "):\n" + tail);
             }
         } catch (InterruptedException e) {
             format.destroyForcibly();
@@ -157,10 +160,18 @@ public final class KafkaBroker extends SupervisedProcess {
         }
     }
 
-    /** A cluster id in Kafka's own form: 16 random bytes, URL-safe base64 without padding. */
-    private static String clusterId() {
-        UUID uuid = UUID.randomUUID();
-        ByteBuffer bytes = ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+    /**
+     * A cluster id in Kafka's own form: 16 random bytes, URL-safe base64 without padding. Like Kafka's own
+     * generator it avoids ids that start with '-', which the storage tool's command line would read as an option.
+     */
+    static String clusterId() {
+        while (true) {
+            UUID uuid = UUID.randomUUID();
+            ByteBuffer bytes = ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
+            String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+            if (!id.startsWith("-")) {
+                return id;
+            }
+        }
     }
 }
