@@ -72,6 +72,22 @@ class ApiKeyIT {
     }
 
     @Test
+    void feedSubscriptionsNeedTheKeyToWriteButNotToRead() {
+        String feed = "{\"url\": \"https://keyed.example.org/feed.xml\"}";
+        given().contentType(ContentType.JSON).body(feed)
+                .when().post("/api/feeds")
+                .then().statusCode(401)
+                .body("error", equalTo("unauthorized"));
+        String id = given().contentType(ContentType.JSON).header("X-API-Key", KEY).body(feed)
+                .when().post("/api/feeds")
+                .then().statusCode(201)
+                .extract().path("feed_id");
+        given().when().get("/api/feeds/" + id).then().statusCode(200);
+        given().when().delete("/api/feeds/" + id).then().statusCode(401);
+        given().header("X-API-Key", KEY).when().delete("/api/feeds/" + id).then().statusCode(204);
+    }
+
+    @Test
     void healthAndMetricsNeedNoKey() {
         given().when().get("/q/health/live").then().statusCode(200);
         given().when().get("/q/metrics").then().statusCode(200);

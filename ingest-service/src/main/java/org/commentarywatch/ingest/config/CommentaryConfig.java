@@ -12,7 +12,7 @@ public interface CommentaryConfig {
 
     Topics topics();
 
-    /** When present, {@code POST /api/documents} requires it in the {@code X-API-Key} header. */
+    /** When present, the write operations (documents, feeds) require it in the {@code X-API-Key} header. */
     Optional<String> apiKey();
 
     Ingest ingest();
@@ -31,6 +31,48 @@ public interface CommentaryConfig {
          * its failures to the caller. Declared so that the feed and file inputs to come use the shared name.
          */
         String dlq();
+
+        /** Feed subscriptions and their health, compacted, keyed by feed id ({@code commentary.feeds}). */
+        String feeds();
+    }
+
+    Feeds feeds();
+
+    interface Feeds {
+        /** Polling interval of a feed subscribed without one. */
+        @WithDefault("15m")
+        Duration defaultInterval();
+
+        /** Lower bound of every interval, the adaptive one included. */
+        @WithDefault("1m")
+        Duration minInterval();
+
+        /** Upper bound of every interval, the adaptive one included. */
+        @WithDefault("24h")
+        Duration maxInterval();
+
+        /** User-Agent sent with every feed request. */
+        @WithDefault("commentary-watch-ingest/0.1 (+https://github.com/commentary-watch)")
+        String userAgent();
+
+        @WithDefault("10s")
+        Duration connectTimeout();
+
+        /** Longest a whole feed response may take. */
+        @WithDefault("30s")
+        Duration readTimeout();
+
+        /** Larger feed responses are refused (a failure in the feed's health). */
+        @WithDefault("10485760")
+        long maxBytes();
+
+        /** How many item ids each feed remembers as already emitted (newest kept). */
+        @WithDefault("1000")
+        int seenIdsPerFeed();
+
+        /** How often the scheduler looks for feeds that are due; "off" disables polling on a schedule. */
+        @WithDefault("10s")
+        String pollTick();
     }
 
     interface Ingest {

@@ -65,6 +65,13 @@ public class ErrorMappers {
                 .build();
     }
 
+    @ServerExceptionMapper
+    public Response feedStoreUnavailable(org.commentarywatch.ingest.service.feeds.FeedStoreUnavailableException e) {
+        return Response.fromResponse(error(Response.Status.SERVICE_UNAVAILABLE, "kafka_unavailable", e.getMessage()))
+                .header("Retry-After", "30")
+                .build();
+    }
+
     /** Quarkus REST hands a body of the wrong shape (wrong type, unknown field) over as is. */
     @ServerExceptionMapper
     public Response mismatchedInput(MismatchedInputException e) {

@@ -1,0 +1,391 @@
+package org.commentarywatch.ingest.service.feeds;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+import org.commentarywatch.ingest.config.CommentaryConfig;
+import org.commentarywatch.ingest.model.DocumentSubmission;
+import org.commentarywatch.ingest.model.Feed;
+import org.commentarywatch.ingest.model.FeedRequest;
+import org.commentarywatch.ingest.service.DocumentIds;
+import org.commentarywatch.ingest.service.IngestService;
+import org.commentarywatch.ingest.service.InvalidDocumentException;
+import org.commentarywatch.ingest.service.UrlCanonicalizer;
+import org.commentarywatch.ingest.service.extraction.UnreadableDocumentException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.jsoup.Jsoup;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+/**
+ * Feed subscriptions (kept by {@link FeedStore} in the compacted topic) and their polling: conditional GET, parse,
+ * each new item through {@link IngestService} like any other document, health and the adaptive interval written
+ * back to the feed's record. Nothing a feed sends escapes {@link #pollNow(String)}: failures end in the health.
+ */
+@ApplicationScoped
+public class FeedService {
+
+    private static final Logger LOG = Logger.getLogger(FeedService.class);
+    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*([smhd]?)");
+
+    private final CommentaryConfig config;
+    private final IngestService ingest;
+    private final FeedStore store;
+    private final HttpClient http;
+    private final ConcurrentHashMap<String, Object> pollLocks = new ConcurrentHashMap<>();
+
+    public FeedService(CommentaryConfig config, IngestService ingest, ObjectMapper mapper,
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+        this.config = config;
+        this.ingest = ingest;
+        this.store = new FeedStore(bootstrapServers, config.topics().feeds(), mapper);
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(config.feeds().connectTimeout())
+                // The JDK follows at most 5 redirects (jdk.httpclient.redirects.retrylimit), never https -> http.
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build();
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        try {
+            store.load();
+        } catch (FeedStoreUnavailableException e) {
+            // Not fatal: the API answers 503 and the scheduler retries until Kafka is back.
+            LOG.warn(e.getMessage());
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        store.close();
+    }
+
+    // ---- subscriptions ----
+
+    /** @return the feed, and whether it was created (false: it was already subscribed, now updated) */
+    public Feed subscribe(FeedRequest request) {
+        String canonical = canonicalFeedUrl(request.url());
+        String id = DocumentIds.of(Optional.of(canonical), "");
+        long interval = request.interval().map(FeedService::parseInterval)
+                .orElse(config.feeds().defaultInterval()).toSeconds();
+        if (interval < config.feeds().minInterval().toSeconds() || interval > config.feeds().maxInterval().toSeconds()) {
+            throw new InvalidDocumentException("invalid_interval", "interval must lie between "
+                    + config.feeds().minInterval().toSeconds() + " and " + config.feeds().maxInterval().toSeconds()
+                    + " seconds");
+        }
+        store.load();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Feed feed = store.get(id)
+                .map(f -> new Feed(f.feedId(), f.url(), request.tags(), interval, interval, f.created(),
+                        f.lastFetch(), f.lastSuccess(), f.httpStatus(), f.consecutiveFailures(), f.itemsSeen(),
+                        f.itemsNew(), f.nextFetch(), f.lastError(), f.etag(), f.lastModified(), f.seenIds()))
+                .orElseGet(() -> Feed.subscribe(id, canonical, request.tags(), interval, now));
+        store.put(feed);
+        return feed;
+    }
+
+    static String canonicalFeedUrl(String url) {
+        if (url.isBlank()) {
+            throw new InvalidDocumentException("invalid_url", "url must not be empty");
+        }
+        String canonical = UrlCanonicalizer.canonicalize(url);
+        String scheme = URI.create(canonical).getScheme();
+        if (!"http".equalsIgnoreCase(scheme) && !"https".equalsIgnoreCase(scheme)) {
+            throw new InvalidDocumentException("invalid_url", "url must be http or https");
+        }
+        return canonical;
+    }
+
+    static Duration parseInterval(String value) {
+        try {
+            if (value.toUpperCase(Locale.ROOT).startsWith("P")) {
+                return Duration.parse(value);
+            }
+            var m = DURATION.matcher(value.toLowerCase(Locale.ROOT));
+            if (m.matches()) {
+                long n = Long.parseLong(m.group(1));
+                return switch (m.group(2)) {
+                    case "m" -> Duration.ofMinutes(n);
+                    case "h" -> Duration.ofHours(n);
+                    case "d" -> Duration.ofDays(n);
+                    default -> Duration.ofSeconds(n);
+                };
+            }
+        } catch (RuntimeException e) {
+            // falls through to the error below
+        }
+        throw new InvalidDocumentException("invalid_interval",
+                "interval must be seconds (\"900\"), a duration such as \"15m\" or \"1h\", or ISO-8601 (\"PT15M\")");
+    }
+
+    public List<Feed> list() {
+        store.load();
+        return store.all().stream().sorted(Comparator.comparing(Feed::url)).toList();
+    }
+
+    public Optional<Feed> get(String id) {
+        store.load();
+        return store.get(id);
+    }
+
+    /** @return false when no such feed was subscribed */
+    public boolean unsubscribe(String id) {
+        store.load();
+        if (store.get(id).isEmpty()) {
+            return false;
+        }
+        store.delete(id);
+        return true;
+    }
+
+    // ---- polling ----
+
+    @Scheduled(every = "${commentary.feeds.poll-tick}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            identity = "feed-poller")
+    void pollDue() {
+        try {
+            store.load();
+        } catch (FeedStoreUnavailableException e) {
+            LOG.debug(e.getMessage());
+            return;
+        }
+        Instant now = Instant.now();
+        for (Feed feed : List.copyOf(store.all())) {
+            if (feed.nextFetch().map(t -> !t.isAfter(now)).orElse(true)) {
+                try {
+                    pollNow(feed.feedId());
+                } catch (RuntimeException e) {
+                    // pollNow keeps a feed's failures in its health; this is a failure to write that health.
+                    LOG.warnf("polling feed %s: %s", feed.feedId(), e.toString());
+                }
+            }
+        }
+    }
+
+    /**
+     * Fetches and processes one feed now, whatever its schedule, and records the outcome in its health.
+     *
+     * @return the feed as stored afterwards, empty when no such feed is subscribed
+     */
+    public Optional<Feed> pollNow(String feedId) {
+        store.load();
+        synchronized (pollLocks.computeIfAbsent(feedId, k -> new Object())) {
+            Optional<Feed> current = store.get(feedId);
+            if (current.isEmpty()) {
+                return Optional.empty();
+            }
+            Feed feed = current.get();
+            Feed after = poll(feed);
+            if (store.get(feedId).isPresent()) { // unsubscribed meanwhile: do not bring it back
+                store.put(after);
+            }
+            return Optional.of(after);
+        }
+    }
+
+    private Feed poll(Feed feed) {
+        Instant start = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Optional<Integer> status = Optional.empty();
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(feed.url()))
+                    .timeout(config.feeds().readTimeout())
+                    .header("User-Agent", config.feeds().userAgent())
+                    .header("Accept", "application/rss+xml, application/atom+xml, application/feed+json, "
+                            + "application/json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5");
+            feed.etag().ifPresent(e -> request.header("If-None-Match", e));
+            feed.lastModified().ifPresent(l -> request.header("If-Modified-Since", l));
+            HttpResponse<InputStream> response = http.send(request.GET().build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            status = Optional.of(response.statusCode());
+            if (response.statusCode() == 304) {
+                response.body().close();
+                return success(feed, start, 304, 0, 0, feed.etag(), feed.lastModified(), feed.seenIds());
+            }
+            byte[] body;
+            try (InputStream in = response.body()) {
+                if (response.statusCode() / 100 != 2) {
+                    throw new FeedFailure("HTTP " + response.statusCode());
+                }
+                body = readBounded(in, config.feeds().maxBytes());
+            }
+            List<FeedItem> items = FeedParser.parse(body,
+                    response.headers().firstValue("Content-Type").orElse(""));
+            LinkedHashSet<String> seen = new LinkedHashSet<>(feed.seenIds());
+            int fresh = 0;
+            List<String> itemErrors = new ArrayList<>();
+            for (FeedItem item : items) {
+                String key = itemKey(item);
+                if (key == null || seen.contains(key)) {
+                    continue;
+                }
+                try {
+                    emit(item, feed);
+                    fresh++;
+                } catch (InvalidDocumentException | UnreadableDocumentException e) {
+                    // A bad item is remembered as seen (it will not get better) and reported in the health.
+                    itemErrors.add(item.title().orElse(key) + ": " + e.getMessage());
+                }
+                seen.add(key);
+            }
+            List<String> bounded = new ArrayList<>(seen);
+            int max = config.feeds().seenIdsPerFeed();
+            if (bounded.size() > max) {
+                bounded = bounded.subList(bounded.size() - max, bounded.size());
+            }
+            Feed ok = success(feed, start, response.statusCode(), items.size(), fresh,
+                    response.headers().firstValue("ETag"), response.headers().firstValue("Last-Modified"), bounded);
+            if (!itemErrors.isEmpty()) {
+                ok = withError(ok, itemErrors.size() + " item(s) not ingested: " + itemErrors.get(0));
+            }
+            return ok;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return failure(feed, start, status, "interrupted");
+        } catch (FeedStoreUnavailableException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            // Whatever happened (network, HTTP error, unparsable or hostile feed, Kafka refusing an item): the
+            // feed's health says so and the poller carries on.
+            LOG.infof("feed %s (%s) failed: %s", feed.feedId(), feed.url(), e.toString());
+            return failure(feed, start, status, describe(e));
+        }
+    }
+
+    /** The id an item's document gets: from its canonical link, else its guid, else its title. */
+    static String itemKey(FeedItem item) {
+        Optional<String> link = item.link().flatMap(FeedService::canonicalOrEmpty);
+        if (link.isPresent()) {
+            return DocumentIds.of(link, "");
+        }
+        return item.guid().or(item::title).map(g -> "guid:" + g).orElse(null);
+    }
+
+    private static Optional<String> canonicalOrEmpty(String url) {
+        try {
+            return Optional.of(UrlCanonicalizer.canonicalize(url));
+        } catch (InvalidDocumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private void emit(FeedItem item, Feed feed) {
+        Optional<String> link = item.link().flatMap(FeedService::canonicalOrEmpty);
+        String title = item.title().orElse("");
+        Optional<String> published = item.published().map(Instant::toString);
+        Optional<String> source = Optional.of(feed.url());
+        Duration wait = config.ingest().ackTimeout();
+        if (item.html().isPresent()) {
+            DocumentSubmission given = new DocumentSubmission(title, "", link, published, source, item.authors(),
+                    false, Optional.empty());
+            try {
+                ingest.ingest(item.html().get().getBytes(StandardCharsets.UTF_8), "text/html; charset=UTF-8", given)
+                        .await().atMost(wait);
+                return;
+            } catch (UnreadableDocumentException e) {
+                // A short HTML fragment readability makes nothing of: its text, as text.
+            }
+            String text = htmlToText(item.html().get());
+            ingest.ingest(new DocumentSubmission(title.isBlank() ? firstWords(text) : title, text, link, published,
+                    source, item.authors(), false, Optional.empty()), "text/html").await().atMost(wait);
+            return;
+        }
+        String text = item.text().orElse(title);
+        ingest.ingest(new DocumentSubmission(title.isBlank() ? firstWords(text) : title, text, link, published,
+                source, item.authors(), false, Optional.empty()), "text/plain").await().atMost(wait);
+    }
+
+    static String htmlToText(String html) {
+        var doc = Jsoup.parseBodyFragment(html);
+        doc.select("p, div, br, li, h1, h2, h3, h4, h5, h6, blockquote").forEach(e -> e.after("\n\n"));
+        return doc.body().wholeText().replaceAll("[ \\t\\x0B\\f\\r]+", " ").replaceAll("\\n\\s*\\n\\s*", "\n\n")
+                .strip();
+    }
+
+    private static String firstWords(String text) {
+        String line = text.lines().filter(l -> !l.isBlank()).findFirst().orElse("").strip();
+        return line.length() <= 120 ? line : line.substring(0, 120) + "…";
+    }
+
+    private static byte[] readBounded(InputStream in, long max) throws IOException {
+        byte[] data = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
+        if (data.length > max) {
+            throw new FeedFailure("feed larger than " + max + " bytes");
+        }
+        return data;
+    }
+
+    private Feed success(Feed f, Instant at, int status, int itemsSeen, int itemsNew, Optional<String> etag,
+            Optional<String> lastModified, List<String> seenIds) {
+        long next = adapt(f, itemsNew > 0);
+        return new Feed(f.feedId(), f.url(), f.tags(), f.intervalSeconds(), next, f.created(), Optional.of(at),
+                Optional.of(at), Optional.of(status), 0, itemsSeen, itemsNew, Optional.of(at.plusSeconds(next)),
+                Optional.empty(), etag, lastModified, seenIds);
+    }
+
+    private static Feed withError(Feed f, String error) {
+        return new Feed(f.feedId(), f.url(), f.tags(), f.intervalSeconds(), f.effectiveIntervalSeconds(),
+                f.created(), f.lastFetch(), f.lastSuccess(), f.httpStatus(), f.consecutiveFailures(), f.itemsSeen(),
+                f.itemsNew(), f.nextFetch(), Optional.of(error), f.etag(), f.lastModified(), f.seenIds());
+    }
+
+    private Feed failure(Feed f, Instant at, Optional<Integer> status, String error) {
+        int failures = f.consecutiveFailures() + 1;
+        // Back off on failure: the effective interval doubles per consecutive failure, within the bounds.
+        long next = Math.min(config.feeds().maxInterval().toSeconds(),
+                f.effectiveIntervalSeconds() * (1L << Math.min(failures, 10)));
+        next = Math.max(config.feeds().minInterval().toSeconds(), next);
+        return new Feed(f.feedId(), f.url(), f.tags(), f.intervalSeconds(), f.effectiveIntervalSeconds(),
+                f.created(), Optional.of(at), f.lastSuccess(), status, failures, 0, 0,
+                Optional.of(at.plusSeconds(next)), Optional.of(error), f.etag(), f.lastModified(), f.seenIds());
+    }
+
+    /** New items: half the interval (down to the minimum); none: 1.5 times (up to 4x the subscribed one). */
+    private long adapt(Feed f, boolean fresh) {
+        long min = config.feeds().minInterval().toSeconds();
+        long max = Math.min(config.feeds().maxInterval().toSeconds(), f.intervalSeconds() * 4);
+        long current = f.effectiveIntervalSeconds() > 0 ? f.effectiveIntervalSeconds() : f.intervalSeconds();
+        long next = fresh ? current / 2 : current * 3 / 2;
+        return Math.max(min, Math.min(Math.max(max, min), next));
+    }
+
+    private static String describe(Throwable e) {
+        String message = e.getMessage();
+        if (e instanceof java.net.http.HttpTimeoutException) {
+            return "timed out: " + message;
+        }
+        if (e instanceof java.net.ConnectException) {
+            return "connection refused";
+        }
+        String text = message == null ? e.getClass().getSimpleName() : message;
+        return text.length() > 500 ? text.substring(0, 500) + "…" : text;
+    }
+
+    /** A fetch that got an answer the poller cannot use. */
+    static class FeedFailure extends RuntimeException {
+        FeedFailure(String message) {
+            super(message);
+        }
+    }
+}

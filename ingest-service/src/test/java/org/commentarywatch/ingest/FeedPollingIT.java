@@ -1,0 +1,300 @@
+package org.commentarywatch.ingest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.commentarywatch.ingest.config.CommentaryConfig;
+import org.commentarywatch.ingest.model.Feed;
+import org.commentarywatch.ingest.service.DocumentIds;
+import org.commentarywatch.ingest.service.UrlCanonicalizer;
+import org.commentarywatch.ingest.service.feeds.FeedService;
+import org.commentarywatch.ingest.service.feeds.FeedStore;
+import org.commentarywatch.localstack.LocalStackTestResource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+
+/** Feeds served over real HTTP by a local fixture server, polled into commentary.raw on the local stack. */
+@QuarkusTest
+@WithTestResource(LocalStackTestResource.class)
+class FeedPollingIT {
+
+    private static FeedFixtureServer server;
+
+    @Inject
+    FeedService feeds;
+
+    @Inject
+    CommentaryConfig config;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @BeforeAll
+    static void startServer() throws Exception {
+        server = new FeedFixtureServer();
+        server.serve("/rss.xml", "application/rss+xml", rss(20));
+        server.serve("/atom.xml", "application/atom+xml", atom());
+        server.serve("/feed.json", "application/feed+json", jsonFeed());
+        server.serve("/broken.xml", "application/rss+xml", "<rss version=\"2.0\"><channel><item><title>cut");
+        server.serve("/xxe.xml", "application/rss+xml", """
+                <?xml version="1.0"?>
+                <!DOCTYPE rss [<!ENTITY secret SYSTEM "file:///etc/hostname">]>
+                <rss version="2.0"><channel><title>x</title><item><title>&secret;</title>
+                <link>http://127.0.0.1/xxe-item</link><description>&secret;</description></item></channel></rss>
+                """);
+    }
+
+    @AfterAll
+    static void stopServer() {
+        server.close();
+    }
+
+    static String rssLink(int i) {
+        return "https://news.example.org/analysis/piece-" + i + "?utm_source=rss&b=2&a=1";
+    }
+
+    static String rss(int n) {
+        StringBuilder items = new StringBuilder();
+        for (int i = 1; i <= n; i++) {
+            items.append("""
+                    <item>
+                      <title>Invented analysis number %d</title>
+                      <link>%s</link>
+                      <guid isPermaLink="false">piece-%d</guid>
+                      <dc:creator>Author %d</dc:creator>
+                      <pubDate>Mon, %02d Nov 2026 08:30:00 GMT</pubDate>
+                      <description>&lt;p&gt;Invented paragraph %d about energy talks between two capitals, written for \
+                    a test of the feed poller. It says nothing true.&lt;/p&gt;&lt;p&gt;A second paragraph keeps the \
+                    invented argument going for a few more words.&lt;/p&gt;</description>
+                    </item>
+                    """.formatted(i, rssLink(i).replace("&", "&amp;"), i, i, i, i));
+        }
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/">
+                <channel><title>Invented monitor</title><link>https://news.example.org/</link>
+                <description>Fixture</description>
+                %s</channel></rss>
+                """.formatted(items);
+    }
+
+    static String atom() {
+        return """
+                <?xml version="1.0" encoding="utf-8"?>
+                <feed xmlns="http://www.w3.org/2005/Atom">
+                  <title>Invented Atom monitor</title><id>urn:uuid:0f4f2a56-1111-4c1a-9c1e-000000000001</id>
+                  <updated>2026-11-20T10:00:00Z</updated>
+                  <entry>
+                    <title>An invented Atom entry on pipelines</title>
+                    <link href="https://atom.example.org/entries/pipelines#comments"/>
+                    <id>urn:uuid:0f4f2a56-1111-4c1a-9c1e-000000000002</id>
+                    <published>2026-11-19T09:15:00Z</published><updated>2026-11-20T10:00:00Z</updated>
+                    <author><name>Ada Invented</name></author><author><name>Bo Fictional</name></author>
+                    <content type="text">A plain text entry about an invented pipeline agreement, long enough to be \
+                a paragraph of its own in the test.</content>
+                  </entry>
+                </feed>
+                """;
+    }
+
+    static String jsonFeed() {
+        return """
+                {"version": "https://jsonfeed.org/version/1.1", "title": "Invented JSON monitor",
+                 "items": [{"id": "j1", "url": "https://json.example.org/notes/1/",
+                   "title": "An invented JSON Feed note", "date_published": "2026-11-18T07:00:00+01:00",
+                   "authors": [{"name": "Cy Madeup"}],
+                   "content_text": "An invented note about summit diplomacy, served as JSON Feed 1.1 for the test."}]}
+                """;
+    }
+
+    private String subscribe(String url) {
+        return given().contentType(ContentType.JSON).body(Map.of("url", url, "tags", List.of("test")))
+                .when().post("/api/feeds")
+                .then().statusCode(201)
+                .extract().path("feed_id");
+    }
+
+    /** Records written to commentary.raw since the consumer was positioned, collected for {@code wait}. */
+    private static List<ConsumerRecord<String, String>> collect(KafkaConsumer<String, String> consumer, int atLeast,
+            Duration wait) {
+        List<ConsumerRecord<String, String>> seen = new ArrayList<>();
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (System.nanoTime() < deadline && (atLeast <= 0 || seen.size() < atLeast)) {
+            consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+        }
+        consumer.poll(Duration.ofMillis(500)).forEach(seen::add);
+        return seen;
+    }
+
+    private KafkaConsumer<String, String> rawConsumer() {
+        String topic = config.topics().raw();
+        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalStackTestResource.stack().kafkaBootstrapServers(),
+                ConsumerConfig.CLIENT_ID_CONFIG, "feed-it-" + UUID.randomUUID(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+                new StringDeserializer(), new StringDeserializer());
+        List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                .map(p -> new TopicPartition(topic, p.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToEnd(partitions);
+        partitions.forEach(consumer::position);
+        return consumer;
+    }
+
+    @Test
+    void anRssFeedOf20ItemsLandsOnRawOnceAndSurvivesARestart() throws Exception {
+        try (KafkaConsumer<String, String> raw = rawConsumer()) {
+            String id = subscribe(server.url("/rss.xml"));
+            given().when().get("/api/feeds/" + id).then().statusCode(200)
+                    .body("url", equalTo(server.url("/rss.xml"))).body("consecutive_failures", equalTo(0));
+
+            Feed first = feeds.pollNow(id).orElseThrow();
+            assertEquals(200, first.httpStatus().orElseThrow());
+            assertEquals(20, first.itemsNew(), () -> "health: " + first);
+            List<ConsumerRecord<String, String>> records = collect(raw, 20, Duration.ofSeconds(30));
+            assertEquals(20, records.size());
+            for (int i = 1; i <= 20; i++) {
+                String canonical = UrlCanonicalizer.canonicalize(rssLink(i));
+                assertEquals("https://news.example.org/analysis/piece-" + i + "?a=1&b=2", canonical);
+                String docId = DocumentIds.of(Optional.of(canonical), "");
+                ConsumerRecord<String, String> r = records.stream().filter(x -> docId.equals(x.key())).findFirst()
+                        .orElseThrow(() -> new AssertionError("no record for item " + canonical));
+                JsonNode doc = mapper.readTree(r.value());
+                int n = i;
+                assertEquals("Invented analysis number " + i, doc.path("title").asText());
+                assertEquals(canonical, doc.path("url").asText());
+                assertEquals("Author " + i, doc.path("authors").path(0).asText());
+                assertTrue(doc.path("published").asText().startsWith("2026-11-%02dT08:30".formatted(n)),
+                        () -> "published " + doc.path("published"));
+                assertTrue(doc.path("text").asText().contains("Invented paragraph " + n), doc.path("text").asText());
+                assertEquals(java.util.Set.of(), Schemas.validate(Schemas.RAW_DOCUMENT, doc.toString()));
+            }
+
+            // Polling again: a conditional GET, 304, nothing new.
+            Feed second = feeds.pollNow(id).orElseThrow();
+            assertEquals(304, second.httpStatus().orElseThrow());
+            assertEquals(0, second.itemsNew());
+            assertEquals(1, server.notModifiedCount("/rss.xml"));
+            given().when().get("/api/feeds/" + id).then().statusCode(200)
+                    .body("http_status", equalTo(304)).body("items_new", equalTo(0))
+                    .body("consecutive_failures", equalTo(0));
+            assertTrue(collect(raw, 0, Duration.ofSeconds(2)).isEmpty());
+
+            // A restart: a new store reads the compacted topic back.
+            try (FeedStore restarted = new FeedStore(LocalStackTestResource.stack().kafkaBootstrapServers(),
+                    config.topics().feeds(), mapper)) {
+                restarted.load();
+                Feed back = restarted.get(id).orElseThrow(() -> new AssertionError("subscription lost"));
+                assertEquals(server.url("/rss.xml"), back.url());
+                assertEquals(List.of("test"), back.tags());
+                assertEquals(20, back.seenIds().size());
+                assertEquals(304, back.httpStatus().orElseThrow());
+            }
+            // Even when the server ignores the conditional GET, the seen ids keep every item from coming again.
+            server.ignoreConditionals = true;
+            try {
+                Feed third = feeds.pollNow(id).orElseThrow();
+                assertEquals(200, third.httpStatus().orElseThrow());
+                assertEquals(20, third.itemsSeen());
+                assertEquals(0, third.itemsNew());
+            } finally {
+                server.ignoreConditionals = false;
+            }
+            assertTrue(collect(raw, 0, Duration.ofSeconds(2)).isEmpty());
+        }
+    }
+
+    @Test
+    void atomAndJsonFeedItemsCarryTheirAuthorsDatesAndCanonicalUrls() throws Exception {
+        try (KafkaConsumer<String, String> raw = rawConsumer()) {
+            feeds.pollNow(subscribe(server.url("/atom.xml")));
+            feeds.pollNow(subscribe(server.url("/feed.json")));
+            List<ConsumerRecord<String, String>> records = collect(raw, 2, Duration.ofSeconds(30));
+            String atomId = DocumentIds.of(Optional.of("https://atom.example.org/entries/pipelines"), "");
+            String jsonId = DocumentIds.of(Optional.of("https://json.example.org/notes/1"), "");
+            JsonNode atom = mapper.readTree(records.stream().filter(r -> atomId.equals(r.key())).findFirst()
+                    .orElseThrow(() -> new AssertionError("no Atom record in " + records)).value());
+            assertEquals("An invented Atom entry on pipelines", atom.path("title").asText());
+            assertEquals("https://atom.example.org/entries/pipelines", atom.path("url").asText());
+            assertEquals("Ada Invented", atom.path("authors").path(0).asText());
+            assertEquals("Bo Fictional", atom.path("authors").path(1).asText());
+            assertTrue(atom.path("published").asText().startsWith("2026-11-19T09:15"), atom.toString());
+            JsonNode json = mapper.readTree(records.stream().filter(r -> jsonId.equals(r.key())).findFirst()
+                    .orElseThrow(() -> new AssertionError("no JSON Feed record in " + records)).value());
+            assertEquals("An invented JSON Feed note", json.path("title").asText());
+            assertEquals("Cy Madeup", json.path("authors").path(0).asText());
+            assertTrue(json.path("published").asText().startsWith("2026-11-18T06:00"), json.toString());
+            assertEquals(java.util.Set.of(), Schemas.validate(Schemas.RAW_DOCUMENT, atom.toString()));
+            assertEquals(java.util.Set.of(), Schemas.validate(Schemas.RAW_DOCUMENT, json.toString()));
+        }
+    }
+
+    @Test
+    void aMalformedFeedAndAnXxeAttemptOnlyShowInTheHealth() {
+        for (String path : List.of("/broken.xml", "/xxe.xml")) {
+            String id = subscribe(server.url(path));
+            Feed after = feeds.pollNow(id).orElseThrow();
+            assertEquals(1, after.consecutiveFailures(), after::toString);
+            assertTrue(after.lastError().isPresent());
+            assertEquals(0, after.itemsNew());
+            feeds.pollNow(id);
+            given().when().get("/api/feeds/" + id).then().statusCode(200)
+                    .body("consecutive_failures", equalTo(2))
+                    .body("http_status", equalTo(200));
+        }
+        assertTrue(feeds.get(subscribe(server.url("/xxe.xml"))).orElseThrow().lastError().orElseThrow()
+                .toLowerCase().contains("doctype"));
+        given().when().get("/q/health/live").then().statusCode(200);
+    }
+
+    @Test
+    void onlyHttpFeedsAreAcceptedAndDeleteRemovesThem() {
+        given().contentType(ContentType.JSON).body(Map.of("url", "ftp://example.org/feed"))
+                .when().post("/api/feeds").then().statusCode(400);
+        given().contentType(ContentType.JSON).body(Map.of("url", "file:///etc/passwd"))
+                .when().post("/api/feeds").then().statusCode(400);
+        given().contentType(ContentType.JSON).body(Map.of("url", server.url("/rss.xml"), "interval", "5s"))
+                .when().post("/api/feeds").then().statusCode(400);
+        String id = given().contentType(ContentType.JSON)
+                .body(Map.of("url", "https://Delete.Example.org/feed.xml?utm_source=x", "interval", "30m"))
+                .when().post("/api/feeds").then().statusCode(201)
+                .body("interval_seconds", equalTo(1800)).body("url", equalTo("https://delete.example.org/feed.xml"))
+                .extract().path("feed_id");
+        // The id is stable: the same feed written another way is the same subscription.
+        given().contentType(ContentType.JSON).body(Map.of("url", "https://delete.example.org/feed.xml"))
+                .when().post("/api/feeds").then().statusCode(201).body("feed_id", equalTo(id));
+        given().when().get("/api/feeds").then().statusCode(200);
+        given().when().delete("/api/feeds/" + id).then().statusCode(204);
+        given().when().get("/api/feeds/" + id).then().statusCode(404);
+        given().when().delete("/api/feeds/" + id).then().statusCode(404);
+        try (FeedStore restarted = new FeedStore(LocalStackTestResource.stack().kafkaBootstrapServers(),
+                config.topics().feeds(), mapper)) {
+            restarted.load();
+            assertFalse(restarted.get(id).isPresent(), "the tombstone was not read back");
+        }
+    }
+}
