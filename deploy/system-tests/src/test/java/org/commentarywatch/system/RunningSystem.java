@@ -2,11 +2,19 @@ package org.commentarywatch.system;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.commentarywatch.localstack.LocalStack;
@@ -28,6 +36,15 @@ public final class RunningSystem implements AutoCloseable {
 
     public static final List<String> SERVICES = List.of("ingest-service", "enrich-service", "search-service");
 
+    /**
+     * Configuration one service gets on top of the stack's addresses. search-service may call webhook receivers on
+     * loopback, where the system tests run theirs ({@code AlertEndToEndIT}).
+     */
+    static final Map<String, Map<String, String>> SERVICE_PROPERTIES = Map.of(
+            "search-service", Map.of("commentary.webhooks.allowed-hosts", StackSettings.HOST));
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
     private final StackSettings settings;
     private final List<ServiceProcess> services = new ArrayList<>();
     private LocalStack stack;
@@ -47,7 +64,9 @@ public final class RunningSystem implements AutoCloseable {
         try {
             system.stack = LocalStack.start(system.settings);
             for (String name : SERVICES) {
-                ServiceProcess service = new ServiceProcess(name, repository(), 0, ServiceProcess.stackProperties(system.stack), logs);
+                Map<String, String> properties = new HashMap<>(ServiceProcess.stackProperties(system.stack));
+                properties.putAll(SERVICE_PROPERTIES.getOrDefault(name, Map.of()));
+                ServiceProcess service = new ServiceProcess(name, repository(), 0, properties, logs);
                 system.services.add(service);
                 service.start();
             }
@@ -100,6 +119,43 @@ public final class RunningSystem implements AutoCloseable {
 
     public String elasticsearchUrl() {
         return stack.elasticsearchUrl();
+    }
+
+    public List<ServiceProcess> services() {
+        return List.copyOf(services);
+    }
+
+    /** Waits until every service answers {@code /q/health/ready} with 200 (after a fault test, before the next). */
+    public void awaitAllReady(Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        for (ServiceProcess service : services) {
+            HttpRequest ready = HttpRequest.newBuilder(URI.create(service.url() + "/q/health/ready"))
+                    .timeout(Duration.ofSeconds(5)).build();
+            String last = "no answer";
+            while (true) {
+                try {
+                    HttpResponse<String> response = HTTP.send(ready, HttpResponse.BodyHandlers.ofString());
+                    if (response.statusCode() == 200) {
+                        break;
+                    }
+                    last = response.statusCode() + " " + response.body();
+                } catch (IOException e) {
+                    last = e.toString();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while waiting for " + service.name(), e);
+                }
+                if (Instant.now().isAfter(deadline)) {
+                    throw new AssertionError(service.name() + " not ready within " + timeout.toSeconds() + " s: " + last);
+                }
+                try {
+                    Thread.sleep(300);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
     }
 
     /** Stops everything it started and asserts that nothing is left running. */
