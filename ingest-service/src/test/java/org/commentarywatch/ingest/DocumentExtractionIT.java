@@ -8,33 +8,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.commentarywatch.ingest.config.CommentaryConfig;
 import org.commentarywatch.localstack.LocalStackTestResource;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.networknt.schema.ValidationMessage;
 
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.config.EncoderConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.specification.RequestSpecification;
-import jakarta.inject.Inject;
 
 /**
  * Whole documents (HTML, PDF raw and as an upload, Markdown) through the one extraction and cleaning path to clean
@@ -42,46 +32,14 @@ import jakarta.inject.Inject;
  */
 @QuarkusTest
 @WithTestResource(LocalStackTestResource.class)
-class DocumentExtractionIT {
+class DocumentExtractionIT extends RawTopicTestBase {
 
-    private static final String ID = "[0-9a-f]{32}";
     /** Rest Assured would otherwise add "; charset=ISO-8859-1" to text types. */
     private static final RestAssuredConfig AS_SENT = RestAssuredConfig.config()
             .encoderConfig(EncoderConfig.encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false));
 
-    @Inject
-    CommentaryConfig config;
-
-    @Inject
-    ObjectMapper mapper;
-
-    @TestHTTPResource("/api/documents")
-    URI documents;
-
-    private RawTopic raw;
-
-    @BeforeEach
-    void openTopic() {
-        raw = new RawTopic(LocalStackTestResource.stack().kafkaBootstrapServers(), config.topics().raw());
-    }
-
-    @AfterEach
-    void closeTopic() {
-        raw.close();
-    }
-
     private static RequestSpecification request() {
         return given().config(AS_SENT);
-    }
-
-    /** The one record written under the id, checked against the contract. */
-    private JsonNode record(String id) throws Exception {
-        List<ConsumerRecord<String, String>> records = raw.awaitKey(id, 1);
-        assertEquals(1, records.size(), "exactly one record with key " + id);
-        String value = records.get(0).value();
-        Set<ValidationMessage> errors = Schemas.validate(Schemas.RAW_DOCUMENT, value);
-        assertTrue(errors.isEmpty(), errors + " in " + value);
-        return mapper.readTree(value);
     }
 
     @Test
@@ -91,7 +49,7 @@ class DocumentExtractionIT {
                 .then().statusCode(202).body("id", matchesPattern(ID))
                 .extract().path("id");
 
-        JsonNode doc = record(id);
+        JsonNode doc = raw.awaitDocument(id);
         assertEquals("text/html", doc.path("content_type").asText());
         assertEquals("Barge Quotas Tighten on the Upper River", doc.path("title").asText());
         assertEquals("https://ledger.example.org/river/barge-quotas", doc.path("url").asText(),
@@ -116,7 +74,7 @@ class DocumentExtractionIT {
                 .when().post("/api/documents")
                 .then().statusCode(202).extract().path("id");
 
-        JsonNode doc = record(id);
+        JsonNode doc = raw.awaitDocument(id);
         assertEquals("A title chosen by the caller", doc.path("title").asText());
         assertEquals(url, doc.path("url").asText());
         assertEquals("caller's source", doc.path("source").asText());
@@ -131,7 +89,7 @@ class DocumentExtractionIT {
                 .when().post("/api/documents")
                 .then().statusCode(202).extract().path("id");
 
-        JsonNode doc = record(id);
+        JsonNode doc = raw.awaitDocument(id);
         assertEquals("application/pdf", doc.path("content_type").asText());
         assertEquals(TestPdfs.TWO_COLUMN_TITLE, doc.path("title").asText());
         String text = doc.path("text").asText();
@@ -153,7 +111,7 @@ class DocumentExtractionIT {
                 .when().post("/api/documents")
                 .then().statusCode(202).extract().path("id");
 
-        JsonNode doc = record(id);
+        JsonNode doc = raw.awaitDocument(id);
         assertEquals("application/pdf", doc.path("content_type").asText());
         assertEquals("Silos on the plain", doc.path("title").asText());
         assertEquals("P. One", doc.path("authors").path(0).asText());
@@ -173,7 +131,7 @@ class DocumentExtractionIT {
                 .when().post("/api/documents")
                 .then().statusCode(202).extract().path("id");
 
-        JsonNode doc = record(id);
+        JsonNode doc = raw.awaitDocument(id);
         assertEquals("text/markdown", doc.path("content_type").asText());
         assertEquals("Notes on Canal Tolls", doc.path("title").asText(), "the first line names the document");
         String text = doc.path("text").asText();

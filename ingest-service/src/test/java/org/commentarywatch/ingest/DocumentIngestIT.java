@@ -6,62 +6,28 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.commentarywatch.ingest.config.CommentaryConfig;
 import org.commentarywatch.localstack.LocalStackTestResource;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.networknt.schema.ValidationMessage;
 
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import jakarta.inject.Inject;
 
 /** The service against a real Kafka broker: what a client sees, and what lands on commentary.raw. */
 @QuarkusTest
 @WithTestResource(LocalStackTestResource.class)
-class DocumentIngestIT {
+class DocumentIngestIT extends RawTopicTestBase {
 
-    private static final String ID = "[0-9a-f]{32}";
-
-    @Inject
-    CommentaryConfig config;
-
-    @Inject
-    ObjectMapper mapper;
-
-    @TestHTTPResource("/api/documents")
-    URI documents;
-
-    private RawTopic raw;
-
-    @BeforeEach
-    void openTopic() {
-        raw = new RawTopic(LocalStackTestResource.stack().kafkaBootstrapServers(), config.topics().raw());
-    }
-
-    @AfterEach
-    void closeTopic() {
-        raw.close();
-    }
 
     /** A document of this test's own, unique so that ids never clash between tests or runs. */
     private static String document(String url) {
@@ -91,12 +57,7 @@ class DocumentIngestIT {
 
         String id = post(document(url));
 
-        List<ConsumerRecord<String, String>> records = raw.awaitKey(id, 1);
-        assertEquals(1, records.size(), "exactly one record with key " + id);
-        String value = records.get(0).value();
-        Set<ValidationMessage> errors = Schemas.validate(Schemas.RAW_DOCUMENT, value);
-        assertTrue(errors.isEmpty(), errors + " in " + value);
-        JsonNode doc = mapper.readTree(value);
+        JsonNode doc = raw.awaitDocument(id);
         assertEquals(id, doc.path("id").asText());
         assertEquals(url.substring(0, url.indexOf("/?")), doc.path("url").asText());
         assertEquals("text/plain", doc.path("content_type").asText());

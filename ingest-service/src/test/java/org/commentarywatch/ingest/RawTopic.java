@@ -1,11 +1,14 @@
 package org.commentarywatch.ingest;
 
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -14,10 +17,17 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.ValidationMessage;
+
 /**
  * Reads a topic from its end at the time of opening, so a test sees only what was written after it started.
  */
 public final class RawTopic implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final KafkaConsumer<String, String> consumer;
     private final List<ConsumerRecord<String, String>> seen = new ArrayList<>();
@@ -46,6 +56,16 @@ public final class RawTopic implements AutoCloseable {
         // One more look, so that a duplicate written right behind would be caught.
         consumer.poll(Duration.ofMillis(500)).forEach(seen::add);
         return withKey(key);
+    }
+
+    /** The one record written under the id, checked against the raw-document contract. */
+    public JsonNode awaitDocument(String id) throws JsonProcessingException {
+        List<ConsumerRecord<String, String>> records = awaitKey(id, 1);
+        assertEquals(1, records.size(), "exactly one record with key " + id);
+        String value = records.get(0).value();
+        Set<ValidationMessage> errors = Schemas.validate(Schemas.RAW_DOCUMENT, value);
+        assertTrue(errors.isEmpty(), errors + " in " + value);
+        return JSON.readTree(value);
     }
 
     private List<ConsumerRecord<String, String>> withKey(String key) {
