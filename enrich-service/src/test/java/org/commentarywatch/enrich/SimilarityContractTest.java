@@ -42,6 +42,12 @@ class SimilarityContractTest {
         }
 
         @Override
+        public List<Candidate> labelledNearest(float[] vector, Optional<String> excludeId, int k) {
+            return List.of(new Candidate("99998888777766665555444433332222", "A labelled reference", 0.61,
+                    Optional.empty(), Optional.of(new Candidate.Labels("divergence", List.of("energy")))));
+        }
+
+        @Override
         public Optional<String> text(String id) {
             return Optional.of(Fixtures.PIECES.get("en"));
         }
@@ -86,6 +92,10 @@ class SimilarityContractTest {
         assertEquals("a1b2c3d4a1b2c3d4a1b2c3d4a1b2c3d4", enrichment.get("near_duplicate_of").textValue());
         assertEquals("story-1", enrichment.get("cluster_id").textValue());
         assertTrue(enrichment.has("language"));
+        // the labelled reference votes, and the English piece is compared with the stance prototypes
+        String decidedBy = enrichment.at("/stance/decided_by").textValue();
+        assertTrue(decidedBy.contains("labelled neighbours vote divergence 1.00"), decidedBy);
+        assertTrue(decidedBy.contains("passages by prototype"), decidedBy);
     }
 
     @Test
@@ -101,5 +111,9 @@ class SimilarityContractTest {
         assertEquals(384, enrichment.get("vector").size());
         assertFalse(enrichment.has("neighbours"));
         assertFalse(enrichment.has("novelty"));
+        // no corpus, no labelled neighbours; a Russian text is not compared with the English prototypes
+        String decidedBy = enrichment.at("/stance/decided_by").textValue();
+        assertFalse(decidedBy.contains("labelled neighbours"), decidedBy);
+        assertFalse(decidedBy.contains("passages by prototype"), decidedBy);
     }
 }

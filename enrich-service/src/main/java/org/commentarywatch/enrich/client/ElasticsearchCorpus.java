@@ -29,13 +29,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The corpus in Elasticsearch, read through the alias search-service writes ({@code commentary.index.alias}):
- * approximate kNN on {@code enrichment.vector} (cosine) and a document's text. Never writes. Plain JSON over
+ * approximate kNN on {@code enrichment.vector} (cosine), among all documents or among the labelled reference
+ * documents, and a document's text. Never writes. Plain JSON over
  * the low-level client, like search-service's admin calls.
  */
 @ApplicationScoped
 public class ElasticsearchCorpus implements CorpusIndex {
 
     static final String VECTOR_FIELD = "enrichment.vector";
+    /** An analyst's stance: the reference documents imported with labels have it. */
+    static final String LABELLED_STANCE = "labels.stance";
 
     private final RestClient rest;
     private final ObjectMapper mapper;
@@ -68,6 +71,15 @@ public class ElasticsearchCorpus implements CorpusIndex {
 
     @Override
     public List<Candidate> nearest(float[] vector, Optional<String> excludeId, int k) {
+        return knn(vector, excludeId, k, false);
+    }
+
+    @Override
+    public List<Candidate> labelledNearest(float[] vector, Optional<String> excludeId, int k) {
+        return knn(vector, excludeId, k, true);
+    }
+
+    private List<Candidate> knn(float[] vector, Optional<String> excludeId, int k, boolean labelledOnly) {
         ObjectNode body = mapper.createObjectNode();
         body.put("size", k);
         ObjectNode knn = body.putObject("knn");
@@ -78,9 +90,15 @@ public class ElasticsearchCorpus implements CorpusIndex {
         }
         knn.put("k", k);
         knn.put("num_candidates", Math.max(k, numCandidates));
-        excludeId.ifPresent(id -> knn.putObject("filter").putObject("bool").putObject("must_not")
-                .putObject("ids").putArray("values").add(id));
-        body.putArray("_source").add("id").add("title").add("enrichment.cluster_id");
+        if (excludeId.isPresent() || labelledOnly) {
+            ObjectNode bool = knn.putObject("filter").putObject("bool");
+            excludeId.ifPresent(id -> bool.putObject("must_not").putObject("ids").putArray("values").add(id));
+            if (labelledOnly) {
+                bool.putArray("filter").addObject().putObject("exists").put("field", LABELLED_STANCE);
+            }
+        }
+        body.putArray("_source").add("id").add("title").add("enrichment.cluster_id").add(LABELLED_STANCE)
+                .add("labels.themes");
         Optional<JsonNode> answer = search(body);
         List<Candidate> candidates = new ArrayList<>();
         if (answer.isEmpty()) {
@@ -94,9 +112,23 @@ public class ElasticsearchCorpus implements CorpusIndex {
             // For cosine, Elasticsearch scores (1 + cosine) / 2.
             double similarity = Math.max(-1.0, Math.min(1.0, 2.0 * hit.path("_score").asDouble() - 1.0));
             candidates.add(new Candidate(id, title, similarity,
-                    cluster.isTextual() ? Optional.of(cluster.textValue()) : Optional.empty()));
+                    cluster.isTextual() ? Optional.of(cluster.textValue()) : Optional.empty(), labels(source)));
         }
         return candidates;
+    }
+
+    private static Optional<Candidate.Labels> labels(JsonNode source) {
+        JsonNode labels = source.path("labels");
+        if (!labels.path("stance").isTextual()) {
+            return Optional.empty();
+        }
+        List<String> themes = new ArrayList<>();
+        labels.path("themes").forEach(t -> {
+            if (t.isTextual()) {
+                themes.add(t.textValue());
+            }
+        });
+        return Optional.of(new Candidate.Labels(labels.path("stance").textValue(), themes));
     }
 
     @Override

@@ -15,7 +15,10 @@ import org.commentarywatch.enrich.model.Enrichment;
 import org.commentarywatch.enrich.model.SimilarityFindings;
 import org.commentarywatch.enrich.model.TextFindings;
 import org.commentarywatch.enrich.service.classify.DocumentClassifier;
+import org.commentarywatch.enrich.service.corpus.Candidate;
 import org.commentarywatch.enrich.service.corpus.SimilarityAnalysis;
+import org.commentarywatch.enrich.service.stance.StanceClassifier;
+import org.commentarywatch.enrich.service.themes.ThemeClassifier;
 
 /**
  * The analysis of one document, the same for the Kafka stage and the API. The language comes first because
@@ -50,7 +53,10 @@ public class DocumentEnricher {
         this.clock = clock;
         this.similarity = similarity;
         this.textFindings = TextFindingsAnalyser.shared();
-        this.classifier = DocumentClassifier.lexical();
+        // the theme descriptions and stance prototypes are embedded once, by the model that embeds the documents
+        this.classifier = similarity == null ? DocumentClassifier.lexical()
+                : new DocumentClassifier(ThemeClassifier.load(), StanceClassifier.load(),
+                        Optional.of(similarity.embedder()::embedAll));
     }
 
     /** A text without an id (the API), its neighbours looked up once. */
@@ -80,10 +86,15 @@ public class DocumentEnricher {
                 : similarity.start(sentences, document.title(), document.text(), corpus);
         TextFindings foundInText = textFindings.analyse(document.text());
         int wordCount = WordCounter.count(document.text());
-        // Themes and stance from the words and the actors, still while the passages embed.
-        Classification classification = classifier.classify(document.title(), document.text(), sentences, wordCount,
-                foundInText.actors(), Optional.empty(), Optional.empty()).classification();
-        SimilarityFindings similarityFindings = pendingSimilarity == null ? null : pendingSimilarity.finish();
+        // The lexical evidence of themes and stance, still while the passages embed; then the embedding evidence.
+        DocumentClassifier.Prepared prepared = classifier.prepare(document.title(), document.text(), sentences,
+                wordCount, foundInText.actors());
+        Optional<SimilarityAnalysis.Outcome> placed = pendingSimilarity == null ? Optional.empty()
+                : pendingSimilarity.finish();
+        Classification classification = classifier.decide(prepared, language.code(),
+                placed.map(p -> new DocumentClassifier.Embedded(p.embedding().vector(), p.embedding().passageVectors())),
+                placed.map(p -> labelled(p.labelledNeighbours())).orElse(List.of())).classification();
+        SimilarityFindings similarityFindings = placed.map(SimilarityAnalysis.Outcome::findings).orElse(null);
         return new Enrichment(
                 language.code(),
                 language.confidence(),
@@ -94,5 +105,12 @@ public class DocumentEnricher {
                 similarityFindings,
                 foundInText,
                 classification);
+    }
+
+    private static List<DocumentClassifier.LabelledNeighbour> labelled(List<Candidate> candidates) {
+        return candidates.stream()
+                .flatMap(c -> c.labels().stream().map(l -> new DocumentClassifier.LabelledNeighbour(c.id(),
+                        c.similarity(), l.stance(), l.themes())))
+                .toList();
     }
 }

@@ -29,7 +29,6 @@ import org.commentarywatch.enrich.service.WordCounter;
 import org.commentarywatch.enrich.service.classify.DocumentClassifier;
 import org.commentarywatch.enrich.service.classify.LabelledReference;
 import org.commentarywatch.enrich.service.embedding.DocumentEmbedder;
-import org.commentarywatch.enrich.service.embedding.DocumentEmbedding;
 import org.commentarywatch.enrich.service.stance.StanceClassifier;
 import org.commentarywatch.enrich.service.themes.ThemeClassifier;
 
@@ -39,11 +38,12 @@ import org.commentarywatch.enrich.service.themes.ThemeClassifier;
  * {@code countries_and_blocs} + {@code people}) and language accuracy (where {@code language} is labelled).
  *
  * <pre>
- * Evaluation [--embeddings] [--neighbours DIR] DIR...
+ * Evaluation [--lexical] [--neighbours DIR] DIR...
  * </pre>
- * With {@code --embeddings} the documents are embedded (all-MiniLM-L6-v2) and the theme descriptions and stance
- * prototypes weigh in; {@code --neighbours DIR} adds the labelled documents of DIR as voting neighbours, each
- * left out when it is itself evaluated (leave-one-out). The README shows how to run it through Maven.
+ * By default the documents are embedded (all-MiniLM-L6-v2) as the service does, the theme descriptions and stance
+ * prototypes weigh in, and the labelled documents of every evaluated folder (and of each {@code --neighbours DIR})
+ * vote as neighbours, each left out when it is itself evaluated (leave-one-out); {@code --lexical} measures the
+ * words alone. The README shows how to run it through Maven.
  */
 public final class Evaluation {
 
@@ -87,31 +87,41 @@ public final class Evaluation {
     private final TextFindingsAnalyser findings = TextFindingsAnalyser.shared();
     private final DocumentEmbedder embedder;
     private final DocumentClassifier classifier;
+    private final List<LabelledReference> references = new ArrayList<>();
+
+    /** One piece, analysed up to the decision: what the weights are tuned over. */
+    public record Case(Piece piece, LanguageGuess language, DocumentClassifier.Prepared prepared,
+            Optional<DocumentClassifier.Embedded> embedding, List<DocumentClassifier.LabelledNeighbour> neighbours,
+            Set<String> goldActors, int unmappedActors, Set<String> predictedActors) {
+    }
 
     /**
      * @param embedder null for lexical evidence only
-     * @param neighbours labelled folders whose documents vote as neighbours (needs an embedder)
+     * @param neighbours labelled folders whose documents vote as neighbours (needs an embedder); each piece is left
+     *        out of its own vote
      */
     public Evaluation(DocumentEmbedder embedder, List<Path> neighbours) {
         this.embedder = embedder;
         if (embedder == null) {
             this.classifier = DocumentClassifier.lexical();
         } else {
-            List<LabelledReference> references = new ArrayList<>();
             for (Path folder : neighbours) {
                 for (Piece piece : read(folder)) {
-                    float[] vector = vector(piece.title(), piece.text(), language(piece).locale()).orElse(null);
-                    if (vector != null) {
+                    embedding(piece, language(piece)).ifPresent(e -> {
                         List<String> themes = new ArrayList<>();
                         piece.labels().path("themes").forEach(t -> themes.add(t.asText()));
-                        references.add(new LabelledReference(piece.id(), vector, piece.labels().path("stance").asText(),
-                                themes));
-                    }
+                        references.add(new LabelledReference(piece.id(), e.vector(),
+                                piece.labels().path("stance").asText(), themes));
+                    });
                 }
             }
             this.classifier = new DocumentClassifier(ThemeClassifier.load(), StanceClassifier.load(),
-                    Optional.of(embedder::embedAll), references);
+                    Optional.of(embedder::embedAll));
         }
+    }
+
+    public DocumentClassifier classifier() {
+        return classifier;
     }
 
     public static List<Piece> read(Path folder) {
@@ -133,52 +143,27 @@ public final class Evaluation {
         return languageDetector.detect(piece.title().isBlank() ? piece.text() : piece.title() + "\n\n" + piece.text());
     }
 
-    private Optional<float[]> vector(String title, String text, Locale locale) {
-        List<String> sentences = SentenceSplitter.split(text, locale);
-        return embedder.embed(sentences).map(DocumentEmbedding::vector);
+    private Optional<DocumentClassifier.Embedded> embedding(Piece piece, LanguageGuess language) {
+        if (embedder == null) {
+            return Optional.empty();
+        }
+        return embedder.embed(SentenceSplitter.split(piece.text(), language.locale()))
+                .map(e -> new DocumentClassifier.Embedded(e.vector(), e.passageVectors()));
     }
 
-    public Report evaluate(String name, Path folder) {
-        List<Piece> pieces = read(folder);
-        int[][] confusion = new int[STANCES.size()][STANCES.size()];
-        int correct = 0;
-        Map<String, int[]> themeCounts = new LinkedHashMap<>(); // tp, fp, fn
-        int actorTp = 0;
-        int actorFp = 0;
-        int actorFn = 0;
-        int languageRight = 0;
-        int languageLabelled = 0;
-        List<String> lines = new ArrayList<>();
-        for (Piece piece : pieces) {
+    /** Reads, tags, embeds and prepares each piece of {@code folder}. */
+    public List<Case> cases(Path folder) {
+        List<Case> cases = new ArrayList<>();
+        for (Piece piece : read(folder)) {
             LanguageGuess language = language(piece);
             List<String> sentences = SentenceSplitter.split(piece.text(), language.locale());
             TextFindings found = findings.analyse(piece.text());
-            Optional<float[]> vector = embedder == null ? Optional.empty()
-                    : embedder.embed(sentences).map(DocumentEmbedding::vector);
-            DocumentClassifier.Outcome outcome = classifier.classify(piece.title(), piece.text(), sentences,
-                    WordCounter.count(piece.text()), found.actors(), vector, Optional.of(piece.id()));
-            String gold = piece.labels().path("stance").asText();
-            String predicted = outcome.classification().stance().label();
-            confusion[STANCES.indexOf(gold)][STANCES.indexOf(predicted)]++;
-            if (gold.equals(predicted)) {
-                correct++;
-            }
-            Set<String> goldThemes = new TreeSet<>();
-            piece.labels().path("themes").forEach(t -> goldThemes.add(t.asText()));
-            Set<String> predictedThemes = outcome.classification().themes().stream().map(ThemeScore::label)
-                    .collect(Collectors.toCollection(TreeSet::new));
-            for (String theme : outcome.themes().allScores().keySet()) {
-                int[] c = themeCounts.computeIfAbsent(theme, t -> new int[3]);
-                boolean g = goldThemes.contains(theme);
-                boolean p = predictedThemes.contains(theme);
-                if (g && p) {
-                    c[0]++;
-                } else if (p) {
-                    c[1]++;
-                } else if (g) {
-                    c[2]++;
-                }
-            }
+            DocumentClassifier.Prepared prepared = classifier.prepare(piece.title(), piece.text(), sentences,
+                    WordCounter.count(piece.text()), found.actors());
+            Optional<DocumentClassifier.Embedded> embedding = embedding(piece, language);
+            List<DocumentClassifier.LabelledNeighbour> neighbours = embedding
+                    .map(e -> DocumentClassifier.nearest(e.vector(), references, Optional.of(piece.id())))
+                    .orElse(List.of());
             // actors: the title and the text, as the actor evaluation reads them
             Set<String> goldActors = new TreeSet<>();
             int unmapped = 0;
@@ -195,14 +180,61 @@ public final class Evaluation {
             Set<String> predictedActors = findings.tagger().tag(piece.title() + "\n\n" + piece.text()).stream()
                     .filter(a -> countsAsAnActor(a) || goldActors.contains(a.id())).map(ActorMention::id)
                     .collect(Collectors.toCollection(TreeSet::new));
-            int tp = (int) goldActors.stream().filter(predictedActors::contains).count();
+            cases.add(new Case(piece, language, prepared, embedding, neighbours, goldActors, unmapped,
+                    predictedActors));
+        }
+        return cases;
+    }
+
+    public Report evaluate(String name, Path folder) {
+        return evaluate(name, cases(folder), classifier);
+    }
+
+    /** The figures of prepared cases, decided by {@code decider} (the same lexicons, other weights). */
+    public static Report evaluate(String name, List<Case> cases, DocumentClassifier decider) {
+        int[][] confusion = new int[STANCES.size()][STANCES.size()];
+        int correct = 0;
+        Map<String, int[]> themeCounts = new LinkedHashMap<>(); // tp, fp, fn
+        int actorTp = 0;
+        int actorFp = 0;
+        int actorFn = 0;
+        int languageRight = 0;
+        int languageLabelled = 0;
+        List<String> lines = new ArrayList<>();
+        for (Case c : cases) {
+            Piece piece = c.piece();
+            DocumentClassifier.Outcome outcome = decider.decide(c.prepared(), c.language().code(), c.embedding(),
+                    c.neighbours());
+            String gold = piece.labels().path("stance").asText();
+            String predicted = outcome.classification().stance().label();
+            confusion[STANCES.indexOf(gold)][STANCES.indexOf(predicted)]++;
+            if (gold.equals(predicted)) {
+                correct++;
+            }
+            Set<String> goldThemes = new TreeSet<>();
+            piece.labels().path("themes").forEach(t -> goldThemes.add(t.asText()));
+            Set<String> predictedThemes = outcome.classification().themes().stream().map(ThemeScore::label)
+                    .collect(Collectors.toCollection(TreeSet::new));
+            for (String theme : outcome.themes().allScores().keySet()) {
+                int[] counts = themeCounts.computeIfAbsent(theme, t -> new int[3]);
+                boolean g = goldThemes.contains(theme);
+                boolean p = predictedThemes.contains(theme);
+                if (g && p) {
+                    counts[0]++;
+                } else if (p) {
+                    counts[1]++;
+                } else if (g) {
+                    counts[2]++;
+                }
+            }
+            int tp = (int) c.goldActors().stream().filter(c.predictedActors()::contains).count();
             actorTp += tp;
-            actorFp += predictedActors.size() - tp;
-            actorFn += goldActors.size() - tp + unmapped;
+            actorFp += c.predictedActors().size() - tp;
+            actorFn += c.goldActors().size() - tp + c.unmappedActors();
             String goldLanguage = piece.labels().path("language").asText("");
             if (!goldLanguage.isEmpty()) {
                 languageLabelled++;
-                if (goldLanguage.equals(language.code())) {
+                if (goldLanguage.equals(c.language().code())) {
                     languageRight++;
                 }
             }
@@ -210,12 +242,14 @@ public final class Evaluation {
             missed.removeAll(predictedThemes);
             Set<String> extra = new TreeSet<>(predictedThemes);
             extra.removeAll(goldThemes);
+            Set<String> missedActors = new TreeSet<>(c.goldActors());
+            missedActors.removeAll(c.predictedActors());
             String file = Path.of(piece.id()).getFileName().toString();
-            lines.add(String.format(Locale.ROOT, "%s %s stance %s→%s (%.2f, cues %.1f/%.1f, co %d); themes missed %s extra %s",
+            lines.add(String.format(Locale.ROOT, "%s %s stance %s→%s (%.2f, cues %.1f/%.1f, co %d); themes missed %s extra %s%s",
                     gold.equals(predicted) ? " " : "✗", file, gold, predicted,
                     outcome.classification().stance().score(), outcome.stance().convergenceCues(),
                     outcome.stance().divergenceCues(), outcome.stance().coMentions(), scores(missed, outcome),
-                    scores(extra, outcome)));
+                    scores(extra, outcome), missedActors.isEmpty() ? "" : "; actors missed " + missedActors));
             if (System.getenv("EVAL_CUES") != null) {
                 lines.add("    cues " + outcome.stance().cueCounts());
                 lines.add("    decided_by " + outcome.classification().stance().decidedBy());
@@ -227,18 +261,18 @@ public final class Evaluation {
         int fn = 0;
         double macro = 0;
         int macroThemes = 0;
-        for (int[] c : themeCounts.values()) {
-            tp += c[0];
-            fp += c[1];
-            fn += c[2];
-            if (c[0] + c[1] + c[2] > 0) {
-                macro += f1(c[0], c[1], c[2]);
+        for (int[] counts : themeCounts.values()) {
+            tp += counts[0];
+            fp += counts[1];
+            fn += counts[2];
+            if (counts[0] + counts[1] + counts[2] > 0) {
+                macro += f1(counts[0], counts[1], counts[2]);
                 macroThemes++;
             }
         }
         double precision = tp + fp == 0 ? 1 : (double) tp / (tp + fp);
         double recall = tp + fn == 0 ? 1 : (double) tp / (tp + fn);
-        return new Report(name, pieces.size(), (double) correct / pieces.size(), confusion, f1(tp, fp, fn),
+        return new Report(name, cases.size(), (double) correct / cases.size(), confusion, f1(tp, fp, fn),
                 macroThemes == 0 ? 1 : macro / macroThemes, precision, recall,
                 actorTp + actorFp == 0 ? 1 : (double) actorTp / (actorTp + actorFp),
                 actorTp + actorFn == 0 ? 1 : (double) actorTp / (actorTp + actorFn),
@@ -273,28 +307,33 @@ public final class Evaluation {
     }
 
     public static void main(String[] args) {
-        boolean embeddings = false;
+        boolean embeddings = true;
         List<Path> neighbours = new ArrayList<>();
         List<Path> folders = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
-                case "--embeddings" -> embeddings = true;
+                case "--lexical" -> embeddings = false;
                 case "--neighbours" -> neighbours.add(Path.of(args[++i]));
                 default -> folders.add(Path.of(args[i]));
             }
         }
         if (folders.isEmpty()) {
-            System.err.println("usage: Evaluation [--embeddings] [--neighbours DIR] DIR...");
+            System.err.println("usage: Evaluation [--lexical] [--neighbours DIR] DIR...");
             System.exit(2);
         }
         printReports(folders, embeddings, neighbours);
     }
 
-    /** Evaluates each folder and prints its report; with embeddings, {@code neighbours} are the labelled voters. */
+    /**
+     * Evaluates each folder and prints its report. With embeddings, the labelled documents of the evaluated folders
+     * and of {@code neighbours} vote (leave-one-out).
+     */
     static void printReports(List<Path> folders, boolean embeddings, List<Path> neighbours) {
         DocumentEmbedder embedder = embeddings ? DocumentEmbedder.withDefaults() : null;
         try {
-            Evaluation evaluation = new Evaluation(embedder, embeddings ? neighbours : List.of());
+            List<Path> voters = new ArrayList<>(folders);
+            neighbours.stream().filter(n -> !voters.contains(n)).forEach(voters::add);
+            Evaluation evaluation = new Evaluation(embedder, embeddings ? voters : List.of());
             for (Path folder : folders) {
                 System.out.println(evaluation.evaluate(folder.toString(), folder).format());
             }

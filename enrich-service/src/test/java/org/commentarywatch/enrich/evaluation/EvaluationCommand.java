@@ -12,10 +12,11 @@ import org.junit.jupiter.api.Test;
  *
  * <pre>
  * ./mvnw -o -B -pl enrich-service test -Dtest=EvaluationCommand [-Devaluate.folders=DIR,DIR]
- *     [-Devaluate.embeddings=true] [-Devaluate.neighbours=DIR,DIR]
+ *     [-Devaluate.lexical=true] [-Devaluate.neighbours=DIR,DIR]
  * </pre>
- * Folders default to the development set and the shared corpus. With embeddings, the neighbours default to the
- * shared corpus, each piece left out of its own vote.
+ * Folders default to the development set and the shared corpus. As the service classifies (embeddings and
+ * labelled neighbours), unless {@code evaluate.lexical}: the labelled documents of the evaluated folders and of
+ * {@code evaluate.neighbours} vote as neighbours, each piece left out of its own vote.
  */
 class EvaluationCommand {
 
@@ -24,8 +25,8 @@ class EvaluationCommand {
         Path devset = Path.of(EvaluationCommand.class.getResource("/devset/labels.json").toURI()).getParent();
         Path corpus = Path.of(System.getProperty("commentary-test.corpus-dir", "../../shared/corpus"));
         List<Path> folders = paths(System.getProperty("evaluate.folders"), List.of(devset, corpus));
-        boolean embeddings = Boolean.getBoolean("evaluate.embeddings");
-        List<Path> neighbours = paths(System.getProperty("evaluate.neighbours"), List.of(corpus));
+        boolean embeddings = !Boolean.getBoolean("evaluate.lexical");
+        List<Path> neighbours = paths(System.getProperty("evaluate.neighbours"), List.of());
         Evaluation.printReports(folders, embeddings, neighbours);
     }
 

@@ -27,7 +27,7 @@ public final class ThemeSweep {
             for (Evaluation.Piece piece : Evaluation.read(Path.of(folder))) {
                 int n = WordCounter.count(piece.text());
                 // evidence at exponent 0 (not scaled), scaled below
-                e.add(classifier.with(0.5, 0, 4, 0).classify(piece.title(), piece.text(), n, Optional.empty())
+                e.add(classifier.with(0.5, 0, 4).classify(piece.title(), piece.text(), n, Optional.empty())
                         .lexicalEvidence());
                 Set<String> labels = new TreeSet<>();
                 piece.labels().path("themes").forEach(t -> labels.add(t.asText()));

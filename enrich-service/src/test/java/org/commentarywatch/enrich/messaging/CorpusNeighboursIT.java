@@ -3,6 +3,7 @@ package org.commentarywatch.enrich.messaging;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import jakarta.inject.Inject;
 
@@ -80,8 +82,13 @@ class CorpusNeighboursIT {
         HttpResponse<String> created = es("PUT", "/" + INDEX, body.toString());
         assertTrue(created.statusCode() == 200 || created.body().contains("resource_already_exists_exception"),
                 created::body);
-        put(PIPELINE_ID, "Second gas pipeline agreed", CorpusFixtures.PIPELINE, "story-pipeline");
-        put(EXERCISES_ID, "Joint patrols end", CorpusFixtures.EXERCISES, null);
+        put(PIPELINE_ID, "Second gas pipeline agreed", CorpusFixtures.PIPELINE, "story-pipeline", labels -> {
+        });
+        // a reference document an analyst labelled: its labels vote on the pieces near it
+        put(EXERCISES_ID, "Joint patrols end", CorpusFixtures.EXERCISES, null, labels -> {
+            labels.put("stance", "convergence");
+            labels.putArray("themes").add("military");
+        });
         assertEquals(200, es("POST", "/" + index.alias() + "/_refresh", "").statusCode());
         indexed = true;
     }
@@ -133,6 +140,31 @@ class CorpusNeighboursIT {
     }
 
     @Test
+    void theNearestLabelledReferenceDocumentVotesOnThemesAndStanceAndSaysSo() throws Exception {
+        String text = "Chinese and Russian warships held another joint naval exercise near Japan this week, and "
+                + "long-range bombers of the two air forces patrolled together over the western Pacific. Japan and "
+                + "South Korea sent fighters to shadow them. The drills are now a yearly routine.";
+        String body = given().contentType(ContentType.JSON)
+                .body(Map.of("title", "Navies drill together again", "text", text))
+                .when().post("/api/analyze")
+                .then().statusCode(200)
+                .extract().asString();
+
+        JsonNode enrichment = Fixtures.MAPPER.readTree(body);
+        String decidedBy = enrichment.at("/stance/decided_by").asText();
+        assertTrue(decidedBy.contains("labelled neighbours vote convergence 1.00"), decidedBy);
+        assertTrue(decidedBy.contains("passages by prototype"), decidedBy);
+        JsonNode military = null;
+        for (JsonNode theme : enrichment.path("themes")) {
+            if (theme.path("label").asText().equals("military")) {
+                military = theme;
+            }
+        }
+        assertNotNull(military, enrichment.path("themes")::toString);
+        assertTrue(military.path("evidence").toString().contains("labelled neighbours 1.00"), military::toString);
+    }
+
+    @Test
     void theApiGivesTheVectorAloneWhenAskedNotToLookForNeighbours() {
         given().contentType(ContentType.JSON)
                 .body(Map.of("text", CorpusFixtures.PIPELINE))
@@ -144,8 +176,16 @@ class CorpusNeighboursIT {
                 .body("$", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("novelty")));
     }
 
-    private void put(String id, String title, String text, String cluster) throws IOException, InterruptedException {
+    /** Indexes an earlier document with its vector; {@code labels} fills in an analyst's labels, if any. */
+    private void put(String id, String title, String text, String cluster,
+            Consumer<ObjectNode> labels) throws IOException, InterruptedException {
         ObjectNode document = Fixtures.rawDocument(id, title, text);
+        ObjectNode labelled = Fixtures.MAPPER.createObjectNode();
+        labels.accept(labelled);
+        if (!labelled.isEmpty()) {
+            document.put("reference", true);
+            document.set("labels", labelled);
+        }
         ObjectNode enrichment = document.putObject("enrichment");
         ArrayNode vector = enrichment.putArray("vector");
         for (float v : embedder.embed(SentenceSplitter.split(text, Locale.ENGLISH)).orElseThrow().vector()) {

@@ -14,6 +14,14 @@ public interface CorpusIndex {
      */
     List<Candidate> nearest(float[] vector, Optional<String> excludeId, int k);
 
+    /**
+     * The {@code k} reference documents an analyst labelled (a stance at least) nearest the vector, most similar
+     * first, with their {@link Candidate#labels()}; their labels vote on this document's themes and stance.
+     *
+     * @throws CorpusUnavailableException as above
+     */
+    List<Candidate> labelledNearest(float[] vector, Optional<String> excludeId, int k);
+
     /** The text of an earlier document, for the lexical check. @throws CorpusUnavailableException as above */
     Optional<String> text(String id);
 }

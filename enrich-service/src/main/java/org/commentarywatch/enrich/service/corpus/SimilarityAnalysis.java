@@ -15,6 +15,7 @@ import org.commentarywatch.enrich.config.CorpusConfig;
 import org.commentarywatch.enrich.model.EmbeddingSummary;
 import org.commentarywatch.enrich.model.Neighbour;
 import org.commentarywatch.enrich.model.SimilarityFindings;
+import org.commentarywatch.enrich.service.classify.DocumentClassifier;
 import org.commentarywatch.enrich.service.embedding.DocumentEmbedder;
 import org.commentarywatch.enrich.service.embedding.DocumentEmbedding;
 import org.jboss.logging.Logger;
@@ -22,7 +23,8 @@ import org.jboss.logging.Logger;
 /**
  * A document's vector and its place among earlier documents: the nearest ones (kNN on the index, plus the
  * ring of documents this instance enriched last, which search-service may not have indexed yet), its novelty,
- * whether it re-publishes one of them, and its story cluster.
+ * whether it re-publishes one of them, and its story cluster; and the nearest labelled reference documents, whose
+ * labels vote on its themes and stance.
  *
  * <p>While the index cannot be asked, a document must not come out as "novel": the Kafka stage waits and
  * retries with growing pauses ({@link Mode#WAIT_FOR_CORPUS}); the API refuses instead ({@link Mode#FAIL_FAST}).
@@ -87,10 +89,30 @@ public class SimilarityAnalysis {
         this.maxDelay = maxDelay;
     }
 
+    /** The model that embeds the documents (the classifier embeds its prototypes with it). */
+    public DocumentEmbedder embedder() {
+        return embedder;
+    }
+
     /** The findings of {@link #start}, once the embedding threads are done. */
     public interface Pending {
-        /** @return null when the text holds nothing the model can read; throws as {@link #analyse} */
-        SimilarityFindings finish();
+        /** @return empty when the text holds nothing the model can read; throws as {@link #analyse} */
+        Optional<Outcome> finish();
+    }
+
+    /**
+     * What the enrichment reports, and what the classifier reads besides.
+     *
+     * @param embedding the document's vector and its passages' vectors
+     * @param labelledNeighbours the nearest reference documents an analyst labelled, most similar first; empty when
+     *        the corpus was not consulted
+     */
+    public record Outcome(SimilarityFindings findings, DocumentEmbedding embedding,
+            List<Candidate> labelledNeighbours) {
+    }
+
+    /** Where the document stands, and the labelled documents near it. */
+    private record Located(Placement placement, List<Candidate> labelled) {
     }
 
     /**
@@ -100,7 +122,7 @@ public class SimilarityAnalysis {
      *         ({@link Interrupted}) when a wait is cut short by shutdown
      */
     public SimilarityFindings analyse(List<String> sentences, String title, String text, Query query) {
-        return start(sentences, title, text, query).finish();
+        return start(sentences, title, text, query).finish().map(Outcome::findings).orElse(null);
     }
 
     /**
@@ -109,32 +131,36 @@ public class SimilarityAnalysis {
      */
     public Pending start(List<String> sentences, String title, String text, Query query) {
         Supplier<Optional<DocumentEmbedding>> embedding = embedder.embedLater(sentences);
-        return () -> embedding.get().map(embedded -> place(embedded, title, text, query)).orElse(null);
+        return () -> embedding.get().map(embedded -> place(embedded, title, text, query));
     }
 
-    private SimilarityFindings place(DocumentEmbedding embedding, String title, String text, Query query) {
+    private Outcome place(DocumentEmbedding embedding, String title, String text, Query query) {
         EmbeddingSummary summary = new EmbeddingSummary(embedder.modelName(), embedding.passages().size(),
                 embedding.truncatedPassages(), embedding.omittedPassages());
         if (query.mode() == Mode.SKIP_CORPUS) {
-            return new SimilarityFindings(embedding.vector(), summary, null, null, null, null);
+            return new Outcome(new SimilarityFindings(embedding.vector(), summary, null, null, null, null), embedding,
+                    List.of());
         }
-        Placement placement = query.mode() == Mode.WAIT_FOR_CORPUS
+        Located located = query.mode() == Mode.WAIT_FOR_CORPUS
                 ? placeWaiting(embedding.vector(), text, query.documentId())
                 : place(embedding.vector(), text, query.documentId());
+        Placement placement = located.placement();
         query.documentId().ifPresent(id -> recent.add(id, title, placement.clusterId().orElse(id),
                 embedding.vector(), text));
         List<Neighbour> neighbours = placement.neighbours().stream()
                 .map(c -> new Neighbour(c.id(), c.title(), round(c.similarity())))
                 .toList();
-        return new SimilarityFindings(embedding.vector(), summary, neighbours, round(placement.novelty()),
-                placement.nearDuplicateOf().orElse(null), placement.clusterId().orElse(null));
+        return new Outcome(new SimilarityFindings(embedding.vector(), summary, neighbours, round(placement.novelty()),
+                placement.nearDuplicateOf().orElse(null), placement.clusterId().orElse(null)), embedding,
+                located.labelled());
     }
 
-    Placement place(float[] vector, String text, Optional<String> documentId) {
+    private Located place(float[] vector, String text, Optional<String> documentId) {
         int k = rules.neighbours();
         List<Candidate> candidates = new ArrayList<>(index.nearest(vector, documentId, k));
         candidates.addAll(recent.nearest(vector, documentId, k));
-        return rules.place(documentId, candidates, candidate -> sameText(text, candidate));
+        Placement placement = rules.place(documentId, candidates, candidate -> sameText(text, candidate));
+        return new Located(placement, index.labelledNearest(vector, documentId, DocumentClassifier.NEIGHBOURS));
     }
 
     private boolean sameText(String text, Candidate candidate) {
@@ -142,10 +168,10 @@ public class SimilarityAnalysis {
         return other.isPresent() && Shingles.jaccard(text, other.get()) >= nearDuplicateJaccard;
     }
 
-    private Placement placeWaiting(float[] vector, String text, Optional<String> documentId) {
+    private Located placeWaiting(float[] vector, String text, Optional<String> documentId) {
         for (int attempt = 1;; attempt++) {
             try {
-                Placement placement = place(vector, text, documentId);
+                Located placement = place(vector, text, documentId);
                 if (attempt > 1) {
                     LOG.infof("the corpus answers again after %d attempts; enrichment goes on", attempt);
                 }

@@ -29,8 +29,8 @@ import org.commentarywatch.enrich.service.themes.Lexicon;
  * forming, coordination, ...) and its divergence cues (limits, mistrust, asymmetry, hedging, will not,
  * convenience, ...). Few evaluative cues per sentence and descriptive markers (figures, agendas, "said") make
  * the piece {@code neutral}; otherwise the balance decides.</li>
- * <li><b>Embeddings</b>, when the caller passes them: the document's similarity to stance prototype sentences,
- * and the votes of labelled neighbours, each weighed in with the cues.</li>
+ * <li><b>Embeddings</b>, when the caller passes them: each passage's vote by its similarity to the stance
+ * prototype sentences, and the votes of labelled neighbours, weighed in beside the cues ({@link Weights}).</li>
  * </ol>
  * {@code decided_by} says which of these decided, with the figures. Thread-safe.
  */
@@ -52,12 +52,56 @@ public final class StanceClassifier {
     /**
      * Embedding evidence for one document, computed by the caller.
      *
-     * @param prototypeSimilarity label (convergence, divergence, neutral) → cosine of the document to that
-     *        label's prototype sentences (the best of them)
+     * @param passageSimilarity per passage of the document, label (convergence, divergence, neutral) → cosine of
+     *        the passage to that label's nearest prototype sentence; empty when the prototypes do not apply (a
+     *        language the model does not read)
      * @param neighbourVotes label → similarity-weighted share of labelled neighbours with that stance; empty when
      *        there are no labelled neighbours
      */
-    public record EmbeddingEvidence(Map<String, Double> prototypeSimilarity, Map<String, Double> neighbourVotes) {
+    public record EmbeddingEvidence(List<Map<String, Double>> passageSimilarity, Map<String, Double> neighbourVotes) {
+    }
+
+    /**
+     * How much the embedding evidence weighs beside the sentence cues ({@code embedding} in {@code stance.json}).
+     *
+     * @param prototypeWeight weight of the passages' vote by prototype (a distribution over the three labels)
+     * @param neighbourWeight weight of the labelled neighbours' vote (a distribution)
+     * @param temperature softmax temperature turning a passage's cosines into its vote: cosine differences between
+     *        prototypes are small
+     */
+    public record Weights(double prototypeWeight, double neighbourWeight, double temperature) {
+    }
+
+    /**
+     * What the words say, before any embedding evidence: the gate's verdict, or the cue sums and the scored
+     * sentences. Computed while the passages embed.
+     */
+    public static final class Analysis {
+        private final Result offTopic;
+        private final List<SentenceScore> scored;
+        private final double conv;
+        private final double div;
+        private final int descriptiveCues;
+        private final int sentences;
+        private final int coMentions;
+        private final String gate;
+
+        private Analysis(Result offTopic, List<SentenceScore> scored, double conv, double div, int descriptiveCues,
+                int sentences, int coMentions, String gate) {
+            this.offTopic = offTopic;
+            this.scored = scored;
+            this.conv = conv;
+            this.div = div;
+            this.descriptiveCues = descriptiveCues;
+            this.sentences = sentences;
+            this.coMentions = coMentions;
+            this.gate = gate;
+        }
+
+        /** False when the off-topic gate decided: no other evidence is weighed. */
+        public boolean onTopic() {
+            return offTopic == null;
+        }
     }
 
     /** The stance, and the figures behind it (for evaluation). */
@@ -82,9 +126,10 @@ public final class StanceClassifier {
     private final Lexicon russia;
     private final Map<String, List<String>> prototypes;
     private final Lexicon negators;
+    private final Weights weights;
 
     private StanceClassifier(List<Weighted> convergence, List<Weighted> divergence, Lexicon descriptive,
-            Lexicon china, Lexicon russia, Map<String, List<String>> prototypes, Lexicon negators) {
+            Lexicon china, Lexicon russia, Map<String, List<String>> prototypes, Lexicon negators, Weights weights) {
         this.convergence = convergence;
         this.divergence = divergence;
         this.descriptive = descriptive;
@@ -92,6 +137,16 @@ public final class StanceClassifier {
         this.russia = russia;
         this.prototypes = prototypes;
         this.negators = negators;
+        this.weights = weights;
+    }
+
+    /** The same cues with other embedding weights (tuning). */
+    public StanceClassifier with(Weights other) {
+        return new StanceClassifier(convergence, divergence, descriptive, china, russia, prototypes, negators, other);
+    }
+
+    public Weights weights() {
+        return weights;
     }
 
     public static StanceClassifier load() {
@@ -102,10 +157,13 @@ public final class StanceClassifier {
             JsonNode root = new ObjectMapper().readTree(in);
             Map<String, List<String>> prototypes = new LinkedHashMap<>();
             root.path("prototypes").fields().forEachRemaining(e -> prototypes.put(e.getKey(), strings(e.getValue())));
+            JsonNode embedding = root.path("embedding");
+            Weights weights = new Weights(embedding.path("prototype_weight").asDouble(0),
+                    embedding.path("neighbour_weight").asDouble(0), embedding.path("temperature").asDouble(0.05));
             return new StanceClassifier(weighted(root.path(CONVERGENCE)), weighted(root.path(DIVERGENCE)),
                     new Lexicon(strings(root.path("descriptive"))), new Lexicon(strings(root.path("gate").path("china"))),
                     new Lexicon(strings(root.path("gate").path("russia"))), prototypes,
-                    new Lexicon(strings(root.path("negators"))));
+                    new Lexicon(strings(root.path("negators"))), weights);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + RESOURCE, e);
         }
@@ -135,6 +193,11 @@ public final class StanceClassifier {
      */
     public Result classify(String title, String text, List<String> sentences, List<Mention> actorMentions,
             Optional<EmbeddingEvidence> embedding) {
+        return decide(analyse(title, text, sentences, actorMentions), embedding);
+    }
+
+    /** The gate and the sentence cues: everything that does not need the embedding. */
+    public Analysis analyse(String title, String text, List<String> sentences, List<Mention> actorMentions) {
         String normalisedText = Lexicon.normalise(text);
         // ---- the gate
         TreeSet<Integer> chinaAt = new TreeSet<>();
@@ -177,7 +240,8 @@ public final class StanceClassifier {
                     "off-topic gate: %d China and %d Russia mentions, %d sentences naming both", chinaCount,
                     russiaCount, coMentions);
             double score = chinaCount + russiaCount == 0 ? 0.95 : 0.7;
-            return new Result(new Stance(OFF_TOPIC, score, why, List.of()), 0, 0, coMentions, Map.of());
+            return new Analysis(new Result(new Stance(OFF_TOPIC, score, why, List.of()), 0, 0, coMentions, Map.of()),
+                    List.of(), 0, 0, 0, 0, coMentions, why);
         }
         String gate = String.format(Locale.ROOT, "off-topic gate passed: %d China–Russia co-mentions (%d China, %d Russia)",
                 coMentions, chinaCount, russiaCount);
@@ -195,50 +259,91 @@ public final class StanceClassifier {
             div += position * sentence.divergence();
         }
         int descriptiveCues = descriptive.find(normalisedText).size();
+        return new Analysis(null, scored, conv, div, descriptiveCues, n, coMentions, gate);
+    }
+
+    /**
+     * Weighs the cues of {@code analysis} with the embedding evidence: three votes (sentence cues, passages by
+     * prototype, labelled neighbours), each a distribution over convergence, divergence and neutral, weighted;
+     * the largest total wins and {@code decided_by} names the vote that gave it most.
+     */
+    public Result decide(Analysis analysis, Optional<EmbeddingEvidence> embedding) {
+        if (!analysis.onTopic()) {
+            return analysis.offTopic;
+        }
+        double conv = analysis.conv;
+        double div = analysis.div;
+        int n = analysis.sentences;
         double evaluative = (conv + div) / n;
         double convShare = conv + div == 0 ? 0.5 : conv / (conv + div);
         // A piece judges when its sentences carry evaluative cues densely, or many of them in all.
         double judgement = Math.min(1, Math.max(evaluative / 2.0, (conv + div) / 20.0));
-        Map<String, Double> votes = new LinkedHashMap<>();
-        votes.put(CONVERGENCE, judgement * convShare);
-        votes.put(DIVERGENCE, judgement * (1 - convShare));
-        double neutral = Math.max(0, 1 - judgement) * 0.6 + 0.1 * Math.min(descriptiveCues, 6) / Math.sqrt(n);
-        votes.put(NEUTRAL, Math.min(1, neutral));
+        Map<String, Double> cueVotes = new LinkedHashMap<>();
+        cueVotes.put(CONVERGENCE, judgement * convShare);
+        cueVotes.put(DIVERGENCE, judgement * (1 - convShare));
+        double neutral = Math.max(0, 1 - judgement) * 0.6 + 0.1 * Math.min(analysis.descriptiveCues, 6) / Math.sqrt(n);
+        cueVotes.put(NEUTRAL, Math.min(1, neutral));
         String cues = String.format(Locale.ROOT, "sentence cues %.1f convergence vs %.1f divergence over %d sentences "
-                + "(%.2f evaluative per sentence, %d descriptive markers)", conv, div, n, evaluative, descriptiveCues);
-        String embeddingWords = "";
-        if (embedding.isPresent()) {
-            Map<String, Double> proto = embedding.get().prototypeSimilarity();
-            Map<String, Double> neighbours = embedding.get().neighbourVotes();
-            double pc = proto.getOrDefault(CONVERGENCE, 0.0);
-            double pd = proto.getOrDefault(DIVERGENCE, 0.0);
-            double pn = proto.getOrDefault(NEUTRAL, 0.0);
-            double max = Math.max(pc, Math.max(pd, pn));
-            votes.merge(CONVERGENCE, 0.25 * softmaxShare(pc, pc, pd, pn), Double::sum);
-            votes.merge(DIVERGENCE, 0.25 * softmaxShare(pd, pc, pd, pn), Double::sum);
-            votes.merge(NEUTRAL, 0.25 * softmaxShare(pn, pc, pd, pn), Double::sum);
-            embeddingWords = String.format(Locale.ROOT, "; prototypes %.2f convergence, %.2f divergence, %.2f neutral",
-                    pc, pd, pn);
-            if (!neighbours.isEmpty()) {
-                for (Map.Entry<String, Double> vote : neighbours.entrySet()) {
-                    if (votes.containsKey(vote.getKey())) {
-                        votes.merge(vote.getKey(), 0.3 * vote.getValue(), Double::sum);
-                    }
-                }
-                embeddingWords += "; labelled neighbours vote " + describe(neighbours);
-            }
-            if (max <= 0) {
-                embeddingWords = "";
-            }
+                + "(%.2f evaluative per sentence, %d descriptive markers)", conv, div, n, evaluative,
+                analysis.descriptiveCues);
+        Map<String, Map<String, Double>> sources = new LinkedHashMap<>();
+        sources.put("sentence cues", cueVotes);
+        StringBuilder words = new StringBuilder(cues);
+        Map<String, Double> prototypeVote = embedding.map(e -> passageVote(e.passageSimilarity())).orElse(Map.of());
+        if (!prototypeVote.isEmpty() && weights.prototypeWeight() > 0) {
+            sources.put("passages by prototype", scaled(prototypeVote, weights.prototypeWeight()));
+            words.append("; passages by prototype ").append(describe(prototypeVote))
+                    .append(String.format(Locale.ROOT, " (weight %.2f)", weights.prototypeWeight()));
         }
+        Map<String, Double> neighbourVote = embedding.map(EmbeddingEvidence::neighbourVotes).orElse(Map.of());
+        if (!neighbourVote.isEmpty() && weights.neighbourWeight() > 0) {
+            // the gate has spoken: an off-topic neighbour's vote says nothing about the side this piece takes
+            Map<String, Double> sides = new LinkedHashMap<>();
+            neighbourVote.forEach((label, share) -> {
+                if (cueVotes.containsKey(label)) {
+                    sides.put(label, share);
+                }
+            });
+            sources.put("labelled neighbours", scaled(sides, weights.neighbourWeight()));
+            words.append("; labelled neighbours vote ").append(describe(neighbourVote))
+                    .append(String.format(Locale.ROOT, " (weight %.2f)", weights.neighbourWeight()));
+        }
+        Map<String, Double> votes = new LinkedHashMap<>();
+        sources.values().forEach(source -> source.forEach((label, v) -> votes.merge(label, v, Double::sum)));
         String label = votes.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
         double total = votes.values().stream().mapToDouble(Double::doubleValue).sum();
         double score = total <= 0 ? 0.5 : votes.get(label) / total;
         score = Math.round(Math.max(0, Math.min(1, score)) * 1000) / 1000.0;
-        String decidedBy = String.format(Locale.ROOT, "%s %.2f: %s%s; %s", label, score, cues, embeddingWords, gate);
+        String decider = sources.entrySet().stream()
+                .max(Comparator.comparingDouble(e -> e.getValue().getOrDefault(label, 0.0))).orElseThrow().getKey();
+        String lexicalLabel = cueVotes.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+        String overturned = sources.size() > 1 && !lexicalLabel.equals(label)
+                ? " (the sentence cues alone say " + lexicalLabel + ")" : "";
+        String decidedBy = String.format(Locale.ROOT, "%s %.2f, decided by %s%s: %s; %s", label, score, decider,
+                overturned, words, analysis.gate);
         Map<String, Integer> cueCounts = new java.util.TreeMap<>();
-        scored.forEach(sc -> sc.cues().forEach(c -> cueCounts.merge(c.toLowerCase(Locale.ROOT), 1, Integer::sum)));
-        return new Result(new Stance(label, score, decidedBy, evidence(scored, label)), conv, div, coMentions, cueCounts);
+        analysis.scored.forEach(sc -> sc.cues().forEach(c -> cueCounts.merge(c.toLowerCase(Locale.ROOT), 1, Integer::sum)));
+        return new Result(new Stance(label, score, decidedBy, evidence(analysis.scored, label)), conv, div,
+                analysis.coMentions, cueCounts);
+    }
+
+    /** Each passage votes by softmax over its cosines to the three prototypes; the vote is the passages' mean. */
+    Map<String, Double> passageVote(List<Map<String, Double>> passages) {
+        Map<String, Double> vote = new LinkedHashMap<>();
+        for (Map<String, Double> passage : passages) {
+            double max = passage.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+            Map<String, Double> exp = new LinkedHashMap<>();
+            passage.forEach((label, cos) -> exp.put(label, Math.exp((cos - max) / weights.temperature())));
+            double sum = exp.values().stream().mapToDouble(Double::doubleValue).sum();
+            exp.forEach((label, e) -> vote.merge(label, e / sum / passages.size(), Double::sum));
+        }
+        return vote;
+    }
+
+    private static Map<String, Double> scaled(Map<String, Double> vote, double weight) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        vote.forEach((label, v) -> out.put(label, v * weight));
+        return out;
     }
 
     /** Argumentative pieces state their case at the start and conclude at the end. */
@@ -248,12 +353,6 @@ public final class StanceClassifier {
         }
         double at = (double) index / sentences;
         return at >= 0.8 ? 1.5 : at < 0.15 ? 1.25 : 1;
-    }
-
-    private static double softmaxShare(double x, double a, double b, double c) {
-        double t = 0.05; // cosine differences between prototypes are small
-        double ex = Math.exp(x / t);
-        return ex / (Math.exp(a / t) + Math.exp(b / t) + Math.exp(c / t));
     }
 
     private static String describe(Map<String, Double> votes) {

@@ -21,10 +21,10 @@ import org.commentarywatch.enrich.model.ThemeScore;
  *
  * <p>Lexical evidence first: each theme's lexicon ({@code classify/themes.json}, terms in English, Russian and
  * Chinese, some German, French and Japanese) is matched in title and text; strong terms count double, a repeated
- * term counts less each time (1 + ln n), the title counts one and a half times, and the sum is scaled by the square root of the
- * text's length (a long essay touches every theme in passing; a short piece's every term counts). When the
- * document's embedding is at hand, its cosine similarity to the theme's description (and to labelled
- * documents carrying the theme) adds to that evidence. Thread-safe.
+ * term counts less each time (1 + ln n), the title counts one and a half times, and the sum is scaled by a power of
+ * the text's length (a long essay touches every theme in passing; a short piece's every term counts). When the
+ * document's embedding is at hand, the similarity of its passages to the theme's prototype sentences and the
+ * share of labelled neighbours carrying the theme are weighed in ({@link Weights}). Thread-safe.
  */
 public final class ThemeClassifier {
 
@@ -33,17 +33,49 @@ public final class ThemeClassifier {
     /** A title names what the piece is about: its terms count this much more than the text's. */
     static final double TITLE_WEIGHT = 1.5;
 
-    /** A theme's definition: its lexicons and the description embedded as its prototype. */
-    public record Theme(String label, String description, Lexicon strong, Lexicon terms) {
+    /**
+     * A theme's definition: its lexicons, and the description and prototype sentences embedded as its
+     * prototypes.
+     */
+    public record Theme(String label, String description, List<String> prototypes, Lexicon strong, Lexicon terms) {
+
+        /** The sentences a passage on this theme resembles: the description and the prototypes. */
+        public List<String> prototypeSentences() {
+            List<String> all = new ArrayList<>();
+            all.add(description);
+            all.addAll(prototypes);
+            return all;
+        }
     }
 
     /**
      * Embedding evidence for one document, computed by the caller.
      *
-     * @param prototypeSimilarity theme → cosine of the document vector and the theme's description
+     * @param prototypeSimilarity theme → how close the document's passages come to the theme's description and
+     *        prototype sentences (cosine); empty when they do not apply (a language the model does not read)
      * @param neighbourVotes theme → similarity-weighted share (0..1) of labelled neighbours that carry the theme
+     *        (0 for a theme none of them carries); empty when there are no labelled neighbours
      */
     public record EmbeddingEvidence(Map<String, Double> prototypeSimilarity, Map<String, Double> neighbourVotes) {
+    }
+
+    /**
+     * How much the embedding evidence weighs beside the lexicons ({@code embedding} in {@code themes.json}).
+     *
+     * @param prototypeWeight share of the similarity to the theme's description
+     * @param neighbourWeight share of the labelled neighbours' votes, when there are labelled neighbours
+     * @param prototypeFloor cosine to a description that counts as nothing (unrelated texts reach about this)
+     * @param prototypeCeiling cosine that counts as fully on the theme
+     * @param threshold the score from which a theme is reported when the embedding weighed in (the combined
+     *        scores spread differently from the lexical ones)
+     */
+    public record Weights(double prototypeWeight, double neighbourWeight, double prototypeFloor,
+            double prototypeCeiling, double threshold) {
+    }
+
+    /** The lexical scores of every theme and their terms: everything that does not need the embedding. */
+    public record Analysis(Map<String, Double> lexicalScores, Map<String, Double> lexicalEvidence,
+            Map<String, List<String>> terms) {
     }
 
     /** Scores of all themes (for evaluation and tuning), and the ones reported. */
@@ -55,26 +87,35 @@ public final class ThemeClassifier {
     private final int maxReported;
     private final double lengthExponent;
     private final double saturation;
-    private final double prototypeWeight;
+    private final Weights weights;
 
     /**
      * @param lengthExponent the evidence is divided by (words / 100) to this power
      * @param saturation lexical score = 1 − exp(−evidence / saturation)
-     * @param prototypeWeight share of the embedding evidence in the score, when there is an embedding
+     * @param weights of the embedding evidence, when there is an embedding
      */
     public ThemeClassifier(Map<String, Theme> themes, double threshold, int maxReported, double lengthExponent,
-            double saturation, double prototypeWeight) {
+            double saturation, Weights weights) {
         this.themes = themes;
         this.threshold = threshold;
         this.maxReported = maxReported;
         this.lengthExponent = lengthExponent;
         this.saturation = saturation;
-        this.prototypeWeight = prototypeWeight;
+        this.weights = weights;
     }
 
-    /** The same lexicons with other settings (evaluation). */
-    public ThemeClassifier with(double threshold, double lengthExponent, double saturation, double prototypeWeight) {
-        return new ThemeClassifier(themes, threshold, maxReported, lengthExponent, saturation, prototypeWeight);
+    /** The same lexicons with other lexical settings (tuning). */
+    public ThemeClassifier with(double threshold, double lengthExponent, double saturation) {
+        return new ThemeClassifier(themes, threshold, maxReported, lengthExponent, saturation, weights);
+    }
+
+    /** The same lexicons with other embedding weights (tuning). */
+    public ThemeClassifier with(Weights other) {
+        return new ThemeClassifier(themes, threshold, maxReported, lengthExponent, saturation, other);
+    }
+
+    public Weights weights() {
+        return weights;
     }
 
     public static ThemeClassifier load() {
@@ -85,11 +126,16 @@ public final class ThemeClassifier {
             JsonNode root = new ObjectMapper().readTree(in);
             Map<String, Theme> themes = new LinkedHashMap<>();
             root.path("themes").fields().forEachRemaining(e -> themes.put(e.getKey(), new Theme(e.getKey(),
-                    e.getValue().path("description").asText(), new Lexicon(strings(e.getValue().path("strong"))),
+                    e.getValue().path("description").asText(), strings(e.getValue().path("prototypes")),
+                    new Lexicon(strings(e.getValue().path("strong"))),
                     new Lexicon(strings(e.getValue().path("terms"))))));
+            JsonNode embedding = root.path("embedding");
+            Weights weights = new Weights(embedding.path("prototype_weight").asDouble(0),
+                    embedding.path("neighbour_weight").asDouble(0), embedding.path("prototype_floor").asDouble(0.15),
+                    embedding.path("prototype_ceiling").asDouble(0.5),
+                    embedding.path("threshold").asDouble(root.path("threshold").asDouble(0.5)));
             return new ThemeClassifier(themes, root.path("threshold").asDouble(0.5), root.path("max_reported").asInt(8),
-                    root.path("length_exponent").asDouble(0.5), root.path("saturation").asDouble(4.0),
-                    root.path("prototype_weight").asDouble(0.3));
+                    root.path("length_exponent").asDouble(0.5), root.path("saturation").asDouble(4.0), weights);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + RESOURCE, e);
         }
@@ -113,12 +159,17 @@ public final class ThemeClassifier {
      * @param wordCount words of the text (CJK characters count one each)
      */
     public Result classify(String title, String text, int wordCount, Optional<EmbeddingEvidence> embedding) {
+        return decide(analyse(title, text, wordCount), embedding);
+    }
+
+    /** The lexical evidence of every theme. */
+    public Analysis analyse(String title, String text, int wordCount) {
         String normalisedTitle = Lexicon.normalise(title == null ? "" : title);
         String normalisedText = Lexicon.normalise(text);
         double lengthScale = Math.pow(Math.max(wordCount, 60) / 100.0, lengthExponent);
-        Map<String, Double> all = new TreeMap<>();
+        Map<String, Double> scores = new TreeMap<>();
         Map<String, Double> raw = new TreeMap<>();
-        List<ThemeScore> reported = new ArrayList<>();
+        Map<String, List<String>> terms = new TreeMap<>();
         for (Theme theme : themes.values()) {
             Map<String, Integer> strongCounts = counts(theme.strong(), normalisedText);
             Map<String, Integer> termCounts = counts(theme.terms(), normalisedText);
@@ -128,29 +179,53 @@ public final class ThemeClassifier {
                     + TITLE_WEIGHT * (2 * weight(strongTitle) + weight(termTitle));
             double lexical = evidence / lengthScale;
             raw.put(theme.label(), lexical);
-            double score = 1 - Math.exp(-lexical / saturation);
-            List<String> why = new ArrayList<>(top(strongCounts, strongTitle, termCounts, termTitle));
+            scores.put(theme.label(), 1 - Math.exp(-lexical / saturation));
+            terms.put(theme.label(), top(strongCounts, strongTitle, termCounts, termTitle));
+        }
+        return new Analysis(scores, raw, terms);
+    }
+
+    /**
+     * The score of each theme: the lexical score, weighed with the similarity to the theme's description and the
+     * labelled neighbours' votes when there is an embedding (the weights of the missing parts go to the lexicons).
+     */
+    public Result decide(Analysis analysis, Optional<EmbeddingEvidence> embedding) {
+        Map<String, Double> all = new TreeMap<>();
+        List<ThemeScore> reported = new ArrayList<>();
+        boolean weighed = embedding.isPresent() && (!embedding.get().prototypeSimilarity().isEmpty()
+                || !embedding.get().neighbourVotes().isEmpty());
+        double reportFrom = weighed ? weights.threshold() : threshold;
+        for (Theme theme : themes.values()) {
+            double score = analysis.lexicalScores().get(theme.label());
+            List<String> why = new ArrayList<>(analysis.terms().get(theme.label()));
             if (embedding.isPresent()) {
-                double prototype = embedding.get().prototypeSimilarity().getOrDefault(theme.label(), 0.0);
-                double votes = embedding.get().neighbourVotes().getOrDefault(theme.label(), -1.0);
-                // cosine to a short description: about 0.1 unrelated, 0.4 and above squarely on it
-                double fromPrototype = clamp((prototype - 0.15) / 0.35);
-                double combined = (1 - prototypeWeight) * score + prototypeWeight * fromPrototype;
-                if (votes >= 0) {
-                    combined = 0.8 * combined + 0.2 * votes;
-                    why.add(String.format(java.util.Locale.ROOT, "neighbours %.2f", votes));
+                Double prototype = embedding.get().prototypeSimilarity().get(theme.label());
+                Double votes = embedding.get().neighbourVotes().get(theme.label());
+                double wp = prototype == null ? 0 : weights.prototypeWeight();
+                double wn = votes == null ? 0 : weights.neighbourWeight();
+                double combined = (1 - weights.prototypeWeight() - weights.neighbourWeight()) * score;
+                if (prototype != null) {
+                    combined += wp * clamp((prototype - weights.prototypeFloor())
+                            / (weights.prototypeCeiling() - weights.prototypeFloor()));
+                    why.add(String.format(java.util.Locale.ROOT, "prototype similarity %.2f", prototype));
                 }
-                why.add(String.format(java.util.Locale.ROOT, "prototype %.2f", prototype));
-                score = combined;
+                if (votes != null) {
+                    combined += wn * votes;
+                    why.add(String.format(java.util.Locale.ROOT, "labelled neighbours %.2f", votes));
+                }
+                // the weight of evidence that is missing goes back to the lexicons
+                double used = 1 - (weights.prototypeWeight() - wp) - (weights.neighbourWeight() - wn);
+                score = used <= 0 ? score : combined / used;
             }
             score = Math.round(clamp(score) * 1000) / 1000.0;
             all.put(theme.label(), score);
-            if (score >= threshold) {
+            if (score >= reportFrom) {
                 reported.add(new ThemeScore(theme.label(), score, why));
             }
         }
         reported.sort(Comparator.comparingDouble(ThemeScore::score).reversed());
-        return new Result(reported.size() > maxReported ? List.copyOf(reported.subList(0, maxReported)) : reported, all, raw);
+        return new Result(reported.size() > maxReported ? List.copyOf(reported.subList(0, maxReported)) : reported, all,
+                analysis.lexicalEvidence());
     }
 
     private static Map<String, Integer> counts(Lexicon lexicon, String text) {

@@ -149,6 +149,24 @@ class ActorTaggerTest {
     }
 
     @Test
+    void tagsChinaAndRussiaInGermanFrenchSpanishUkrainianAndJapanese() {
+        Set<String> both = Set.of("china", "russia");
+        assertTrue(ids("Der chinesische Außenminister reiste nach Moskau.").containsAll(both));
+        assertTrue(ids("Pékin et la diplomatie russe restent prudents.").containsAll(both));
+        assertTrue(ids("El gobierno ruso firmó un acuerdo con Pekín.").containsAll(both));
+        assertTrue(ids("Делегація Росії прибула до Пекіна.").containsAll(both));
+        assertTrue(ids("ロシアと中国の首脳が会談した。").containsAll(both));
+        assertEquals(Set.of("ukraine", "volodymyr-zelensky"), ids("Президент України Володимир Зеленський виступив у Києві."));
+    }
+
+    @Test
+    void tagsTheSovietUnionWithoutSwallowingChinaInSinoSoviet() {
+        assertEquals(Set.of("china", "soviet-union"), ids("The Sino-Soviet split came a decade after 1949."));
+        assertEquals(Set.of("china", "soviet-union"), ids("中苏关系在六十年代破裂。"));
+        assertEquals(Set.of("soviet-union"), ids("Переговоры с СССР шли годами."));
+    }
+
+    @Test
     void russianStemAliasesTagInflectedForms() {
         ActorMention zelensky = actor("Зеленского и Зеленскому", "volodymyr-zelensky");
         assertEquals(2, zelensky.mentions());

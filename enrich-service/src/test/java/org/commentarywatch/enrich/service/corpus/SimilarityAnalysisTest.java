@@ -62,6 +62,12 @@ class SimilarityAnalysisTest {
         }
 
         @Override
+        public List<Candidate> labelledNearest(float[] vector, Optional<String> excludeId, int k) {
+            // no labelled reference documents in this corpus
+            return List.of();
+        }
+
+        @Override
         public Optional<String> text(String id) {
             return Optional.ofNullable(texts.get(id));
         }
