@@ -55,6 +55,14 @@ class ApiKeyIT {
     }
 
     @Test
+    void aCorpusImportNeedsTheKey() {
+        given().contentType(ContentType.JSON).body("{\"path\": \"/nowhere\"}")
+                .when().post("/api/corpus/import")
+                .then().statusCode(401)
+                .body("error", equalTo("unauthorized"));
+    }
+
+    @Test
     void aPostWithAWrongKeyIsRefusedWithoutEchoingEitherKey() {
         given().contentType(ContentType.JSON).header("X-API-Key", "a-guess").body(DOCUMENT)
                 .when().post("/api/documents")

@@ -44,7 +44,7 @@ public final class Corpus {
         }
     }
 
-    private static Path dir() {
+    public static Path dir() {
         String dir = System.getProperty(DIR_PROPERTY);
         if (dir == null || dir.isBlank()) {
             throw new IllegalStateException("System property " + DIR_PROPERTY + " is not set: run the tests with "

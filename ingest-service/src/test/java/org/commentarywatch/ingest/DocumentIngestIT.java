@@ -6,18 +6,22 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.Socket;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.UUID;
 
 import org.commentarywatch.localstack.LocalStackTestResource;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -164,6 +168,25 @@ class DocumentIngestIT extends RawTopicTestBase {
         HttpResponse<Void> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding());
 
         assertEquals(413, response.statusCode());
+    }
+
+    @Test
+    void aJsonBodyAnnouncedOverTheSizeLimitIsRefusedWith413AndAMessageBeforeItIsSent() throws Exception {
+        long announced = 11_000_000;
+        // Only the head: the answer must come on the announced length alone.
+        try (Socket socket = new Socket(documents.getHost(), documents.getPort())) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(("POST " + documents.getPath() + " HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: " + announced + "\r\n\r\n{\"title\": ")
+                    .getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+            assertTrue(answer.startsWith("HTTP/1.1 413"), answer);
+            assertTrue(answer.toLowerCase(Locale.ROOT).contains("content-type: application/json"), answer);
+            JsonNode error = new ObjectMapper().readTree(answer.substring(answer.indexOf("\r\n\r\n") + 4));
+            assertEquals("body_too_large", error.path("error").asText(), answer);
+            assertTrue(error.path("message").asText().contains(announced + " bytes"), answer);
+        }
     }
 
     @Test

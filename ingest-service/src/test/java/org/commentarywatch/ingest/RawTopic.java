@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -66,6 +67,26 @@ public final class RawTopic implements AutoCloseable {
         Set<ValidationMessage> errors = Schemas.validate(Schemas.RAW_DOCUMENT, value);
         assertTrue(errors.isEmpty(), errors + " in " + value);
         return JSON.readTree(value);
+    }
+
+    /** Every record written since opening whose value passes the test; waits (bounded) until there are at least {@code count}. */
+    public List<ConsumerRecord<String, String>> awaitMatching(Predicate<String> value, int count) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+            return seen.stream().filter(r -> r.value() != null && value.test(r.value())).count() >= count;
+        });
+        consumer.poll(Duration.ofMillis(500)).forEach(seen::add);
+        return seen.stream().filter(r -> r.value() != null && value.test(r.value())).toList();
+    }
+
+    /** Every record written in the next {@code wait} that was not read before: to show that nothing came. */
+    public List<ConsumerRecord<String, String>> recordsSince(Duration wait) {
+        int before = seen.size();
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (System.nanoTime() < deadline) {
+            consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+        }
+        return List.copyOf(seen.subList(before, seen.size()));
     }
 
     private List<ConsumerRecord<String, String>> withKey(String key) {

@@ -6,7 +6,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -22,13 +21,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Imports a directory in the reference corpus' shape (text files plus {@code labels.json}) through the
- * ingest API, as reference documents carrying the analyst's labels, and waits until search finds each one.
+ * Imports a directory in the reference corpus' shape (text files plus {@code labels.json}) through ingest-service's
+ * corpus import ({@code POST /api/corpus/import}: the one implementation of "corpus file -> reference document",
+ * labels carried, ids stable), prints what it stored and waits until search finds each document.
  */
 public final class CorpusImporter {
 
     private static final Duration SEARCHABLE_TIMEOUT = Duration.ofSeconds(120);
-    private static final List<String> LABEL_FIELDS = List.of("stance", "themes", "countries_and_blocs", "people", "publisher", "origin");
+    /** The service answers once every file was acknowledged by Kafka; a large corpus takes a while. */
+    private static final Duration IMPORT_TIMEOUT = Duration.ofMinutes(10);
 
     private final ObjectMapper json = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -42,66 +43,38 @@ public final class CorpusImporter {
 
     /** Returns the ids of the imported documents, in the order of {@code labels.json}. */
     public List<String> importDirectory(Path directory) {
-        Path labels = directory.resolve("labels.json");
-        if (!Files.isRegularFile(labels)) {
-            throw new IllegalStateException("no labels.json in " + directory.toAbsolutePath()
-                    + ": the corpus directory holds the texts and a labels.json describing them (--corpus DIR)");
-        }
+        // Absolute: the service resolves the path on its own, from its own working directory.
+        Path absolute = directory.toAbsolutePath().normalize();
+        System.out.printf("[commentary-watch] importing the corpus in %s through ingest-service ...%n", absolute);
         try {
-            JsonNode entries = json.readTree(labels.toFile());
+            ObjectNode body = json.createObjectNode().put("path", absolute.toString());
+            HttpRequest request = HttpRequest.newBuilder(URI.create(ingestUrl + "/api/corpus/import"))
+                    .header("Content-Type", "application/json")
+                    .timeout(IMPORT_TIMEOUT)
+                    .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build();
+            HttpResponse<String> response = send(request);
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("ingest-service refused to import " + absolute + " (--corpus DIR): HTTP "
+                        + response.statusCode() + " " + response.body());
+            }
+            JsonNode documents = json.readTree(response.body()).path("documents");
             List<String> ids = new ArrayList<>();
             Map<String, String> titles = new LinkedHashMap<>();
             int n = 0;
-            for (JsonNode entry : entries) {
+            for (JsonNode document : documents) {
                 n++;
-                String file = entry.path("file").asText();
-                String text = Files.readString(directory.resolve(file));
-                ObjectNode document = document(entry, text);
-                String id = post(document);
+                String id = document.path("id").asText();
                 ids.add(id);
                 titles.put(id, document.path("title").asText());
-                System.out.printf("[commentary-watch] imported %d/%d %s -> %s%n", n, entries.size(), file, id);
+                System.out.printf("[commentary-watch] imported %d/%d %s -> %s%n", n, documents.size(),
+                        document.path("file").asText(), id);
             }
             awaitSearchable(titles);
             System.out.printf("[commentary-watch] %d documents searchable%n", ids.size());
             return ids;
         } catch (IOException e) {
-            throw new UncheckedIOException("importing " + directory + " failed: " + e.getMessage(), e);
+            throw new UncheckedIOException("importing " + absolute + " failed: " + e.getMessage(), e);
         }
-    }
-
-    private ObjectNode document(JsonNode entry, String text) {
-        ObjectNode doc = json.createObjectNode();
-        doc.put("title", entry.path("title").asText(""));
-        doc.put("text", text);
-        if (entry.hasNonNull("published")) {
-            doc.put("published", entry.get("published").asText());
-        }
-        if (entry.hasNonNull("publisher")) {
-            doc.put("source", entry.get("publisher").asText());
-        }
-        doc.set("authors", entry.path("authors").isArray() ? entry.get("authors") : json.createArrayNode());
-        doc.put("reference", true);
-        ObjectNode labels = doc.putObject("labels");
-        for (String field : LABEL_FIELDS) {
-            if (entry.hasNonNull(field)) {
-                labels.set(field, entry.get(field));
-            }
-        }
-        return doc;
-    }
-
-    private String post(ObjectNode document) throws IOException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(ingestUrl + "/api/documents"))
-                .header("Content-Type", "application/json")
-                .timeout(Duration.ofSeconds(60))
-                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(document))).build();
-        HttpResponse<String> response = send(request);
-        if (response.statusCode() != 202) {
-            throw new IllegalStateException("ingest-service refused '" + document.path("title").asText() + "': HTTP "
-                    + response.statusCode() + " " + response.body());
-        }
-        return json.readTree(response.body()).path("id").asText();
     }
 
     /**
@@ -125,7 +98,9 @@ public final class CorpusImporter {
     }
 
     private boolean foundBySearch(String id, String title) {
-        String query = URLEncoder.encode(title.isBlank() ? id : title, StandardCharsets.UTF_8);
+        // The search's q is query-string syntax: a title searched as one quoted phrase cannot be read as syntax.
+        String phrase = title.isBlank() ? "id:" + id : "\"" + title.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        String query = URLEncoder.encode(phrase, StandardCharsets.UTF_8);
         HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(searchUrl + "/api/search?size=50&q=" + query))
                 .timeout(Duration.ofSeconds(10)).build());
         if (response.statusCode() != 200) {

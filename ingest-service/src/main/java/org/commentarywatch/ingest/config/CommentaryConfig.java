@@ -27,13 +27,66 @@ public interface CommentaryConfig {
         String raw();
 
         /**
-         * Dead letters ({@code commentary.dlq}). Nothing writes there yet: the only input is HTTP, which answers
-         * its failures to the caller. Declared so that the feed and file inputs to come use the shared name.
+         * Dead letters ({@code commentary.dlq}): feed items whose page could not be fetched or read. HTTP callers
+         * get their failures as answers instead.
          */
         String dlq();
 
         /** Feed subscriptions and their health, compacted, keyed by feed id ({@code commentary.feeds}). */
         String feeds();
+
+        /**
+         * Content already emitted, compacted, keyed by content fingerprint ({@code commentary.fingerprints}): what
+         * makes an exact duplicate under another URL recognisable after a restart.
+         */
+        String fingerprints();
+    }
+
+    DropFolder dropFolder();
+
+    interface DropFolder {
+        /** The watched directory; unset disables the drop folder. {@code processed/} and {@code failed/} go inside. */
+        Optional<String> dir();
+
+        /** How often the folder is scanned, whatever the file system's change events say. */
+        @WithDefault("2s")
+        Duration scanInterval();
+
+        /** How long a file's size and modification time must stay unchanged before it is read. */
+        @WithDefault("1s")
+        Duration settleTime();
+    }
+
+    /** Fetching pages: behind feed items and for URLs submitted without text. */
+    Fetch fetch();
+
+    interface Fetch {
+        /** Least time between two requests to one host (robots.txt included), unless its Crawl-delay asks more. */
+        @WithDefault("1s")
+        Duration minDelayPerHost();
+
+        /** Longest robots.txt Crawl-delay honoured; a longer one is waited this long. */
+        @WithDefault("30s")
+        Duration maxCrawlDelay();
+
+        /** Larger responses are aborted while streaming (413 for a submitted URL, a DLQ record for a feed item). */
+        @WithDefault("10485760")
+        long maxBytes();
+
+        /** Redirects followed per fetch; each hop is checked for its scheme and against robots.txt again. */
+        @WithDefault("5")
+        int maxRedirects();
+
+        @WithDefault("10s")
+        Duration connectTimeout();
+
+        /** Longest one response may take, body included. */
+        @WithDefault("30s")
+        Duration readTimeout();
+
+        /** How long a host's robots.txt (or its absence) is trusted before it is fetched again. */
+        @WithDefault("1h")
+        Duration robotsCacheTtl();
     }
 
     Feeds feeds();
@@ -51,7 +104,10 @@ public interface CommentaryConfig {
         @WithDefault("24h")
         Duration maxInterval();
 
-        /** User-Agent sent with every feed request. */
+        /**
+         * User-Agent sent with every feed and page request; its product token (before the first '/') is the name
+         * matched against robots.txt groups.
+         */
         @WithDefault("commentary-watch-ingest/0.1 (+https://github.com/commentary-watch)")
         String userAgent();
 

@@ -12,7 +12,10 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
  * A feed subscription with its health: the value of a record on {@code commentary.feeds} (key = feed id), and the
  * body of the feed API. {@code interval_seconds} is what was subscribed; {@code effective_interval_seconds} is the
  * adaptive interval now in use. {@code etag}, {@code last_modified} and {@code seen_ids} are the poller's memory
- * (conditional GET, items already emitted); {@code seen_ids} is bounded, newest last.
+ * (conditional GET, items already emitted); {@code seen_ids} is bounded, newest last. {@code items_failed} counts the
+ * items of the last fetch that became dead letters on {@code commentary.dlq} instead of documents (their page could
+ * not be fetched or read and the feed carried no content of its own), {@code items_failed_total} all of them since
+ * the subscription.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -33,7 +36,9 @@ public record Feed(
         Optional<String> lastError,
         Optional<String> etag,
         Optional<String> lastModified,
-        List<String> seenIds) {
+        List<String> seenIds,
+        long itemsFailed,
+        long itemsFailedTotal) {
 
     public Feed {
         tags = tags == null ? List.of() : List.copyOf(tags);
@@ -54,6 +59,6 @@ public record Feed(
     public static Feed subscribe(String id, String url, List<String> tags, long intervalSeconds, Instant now) {
         return new Feed(id, url, tags, intervalSeconds, intervalSeconds, now, Optional.empty(), Optional.empty(),
                 Optional.empty(), 0, 0, 0, Optional.of(now), Optional.empty(), Optional.empty(), Optional.empty(),
-                List.of());
+                List.of(), 0, 0);
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
@@ -25,7 +26,8 @@ public record RawDocument(
         String contentType,
         Instant ingestedAt,
         Optional<String> language,
-        Optional<CleaningReport> cleaning) {
+        Optional<CleaningReport> cleaning,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> alsoSeenAt) {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -37,5 +39,17 @@ public record RawDocument(
         labels = Fields.optionalObject(labels);
         language = Fields.optionalObject(language);
         cleaning = Fields.optionalObject(cleaning);
+        alsoSeenAt = alsoSeenAt == null ? List.of() : List.copyOf(alsoSeenAt);
+    }
+
+    /** The same document with another text: the memory of seen content keeps documents without theirs. */
+    public RawDocument withText(String newText) {
+        return new RawDocument(schemaVersion, id, title, newText, url, published, source, authors, reference, labels,
+                contentType, ingestedAt, language, cleaning, alsoSeenAt);
+    }
+
+    public RawDocument withAlsoSeenAt(List<String> urls) {
+        return new RawDocument(schemaVersion, id, title, text, url, published, source, authors, reference, labels,
+                contentType, ingestedAt, language, cleaning, urls);
     }
 }

@@ -13,6 +13,7 @@ import org.commentarywatch.ingest.model.ErrorBody;
 import org.commentarywatch.ingest.service.IngestService;
 import org.commentarywatch.ingest.service.InvalidDocumentException;
 import org.commentarywatch.ingest.service.extraction.DocumentExtractor;
+import org.commentarywatch.ingest.service.fetch.PageIngest;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -43,9 +44,11 @@ public class DocumentResource {
     static final String SUBMITTED_CONTENT_TYPE = MediaType.TEXT_PLAIN;
 
     private final IngestService ingest;
+    private final PageIngest pages;
 
-    public DocumentResource(IngestService ingest) {
+    public DocumentResource(IngestService ingest, PageIngest pages) {
         this.ingest = ingest;
+        this.pages = pages;
     }
 
     @POST
@@ -60,7 +63,9 @@ public class DocumentResource {
             description = "Validates the piece, gives it a stable id (from its canonical URL, else from its "
                     + "normalized text) and writes it to the Kafka topic commentary.raw for enrichment. Answers "
                     + "only once Kafka acknowledged the write. Submitting the same piece again gives the same id "
-                    + "and replaces the earlier record downstream.")
+                    + "and replaces the earlier record downstream. With a url and no text, the page is fetched "
+                    + "(http/https only, robots.txt honoured, one request per host per second, size and redirect "
+                    + "bounds) and extracted like an upload of its Content-Type; given fields win over the page's own.")
     @Parameter(name = "X-API-Key", in = ParameterIn.HEADER, required = false,
             schema = @Schema(type = SchemaType.STRING),
             description = "Required when the service is configured with commentary.api-key.")
@@ -71,8 +76,16 @@ public class DocumentResource {
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @APIResponse(responseCode = "401", description = "An API key is configured and X-API-Key is missing or wrong.",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    @APIResponse(responseCode = "413", description = "The body is larger than quarkus.http.limits.max-body-size.")
-    @APIResponse(responseCode = "415", description = "The body is of a type the service cannot read.",
+    @APIResponse(responseCode = "413", description = "The body is larger than quarkus.http.limits.max-body-size, or "
+            + "the page of a url without text is larger than commentary.fetch.max-bytes.")
+    @APIResponse(responseCode = "415", description = "The body (or the fetched page) is of a type the service cannot "
+            + "read.", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "422", description = "A url without text whose page may not be fetched (robots.txt), "
+            + "answered 4xx, redirected too often or elsewhere than http(s), or holds no readable text.",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "502", description = "The page's site answered 5xx or could not be reached.",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "504", description = "The page did not answer within the read timeout.",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @APIResponse(responseCode = "503", description = "Kafka did not acknowledge the write; nothing was stored. "
             + "Retry later.", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
@@ -80,6 +93,10 @@ public class DocumentResource {
         if (submission == null) {
             throw new InvalidDocumentException("missing_body",
                     "the request body must be a JSON object with at least title and text");
+        }
+        if (submission.text().isBlank() && submission.url().isPresent()) {
+            // No text: the URL is the document, fetched and extracted like an upload of its Content-Type.
+            return pages.ingest(submission.url().get(), submission).map(Accepted::new);
         }
         return ingest.ingest(submission, SUBMITTED_CONTENT_TYPE).map(Accepted::new);
     }

@@ -28,6 +28,14 @@ public final class DocumentIds {
                 .orElseGet(() -> sha256("text:" + TextNormalizer.normalize(text)));
     }
 
+    /**
+     * What identifies a text whatever URL it came under: the id it has without a URL. Two documents with the same
+     * fingerprint are exact duplicates up to case, Unicode form and whitespace.
+     */
+    public static String fingerprint(String text) {
+        return of(Optional.empty(), text);
+    }
+
     private static String sha256(String value) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));

@@ -2,6 +2,7 @@ package org.commentarywatch.ingest.service;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 
 import org.commentarywatch.ingest.messaging.PublishFailedException;
@@ -15,6 +16,7 @@ import org.commentarywatch.ingest.model.DocumentSubmission;
 import org.commentarywatch.ingest.model.RawDocument;
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -33,11 +35,14 @@ public class IngestService {
     private final RawDocumentPublisher publisher;
     private final DocumentMetrics metrics;
     private final DocumentExtractor extractor;
+    private final SeenContent seenContent;
 
-    public IngestService(RawDocumentPublisher publisher, DocumentMetrics metrics, DocumentExtractor extractor) {
+    public IngestService(RawDocumentPublisher publisher, DocumentMetrics metrics, DocumentExtractor extractor,
+            SeenContent seenContent) {
         this.publisher = publisher;
         this.metrics = metrics;
         this.extractor = extractor;
+        this.seenContent = seenContent;
     }
 
     /**
@@ -53,9 +58,24 @@ public class IngestService {
         return publish(fromDocument(extractor, body, contentType, given));
     }
 
+    /**
+     * A page fetched from the web ({@code service.fetch}): like {@link #ingest(byte[], String, DocumentSubmission)},
+     * but its URL is the page's own canonical URL (rel=canonical, og:url, JSON-LD) when that lies on the host it was
+     * fetched from, else {@code fetchedFrom}, the URL it was fetched from after redirects. A canonical URL on another
+     * host is not trusted: any page could otherwise claim, and overwrite, another site's document id.
+     */
+    public Uni<String> ingestFetched(byte[] body, String contentType, DocumentSubmission given, String fetchedFrom) {
+        return publish(fromDocument(extractor, body, contentType, given, Optional.of(fetchedFrom)));
+    }
+
     static RawDocument fromDocument(DocumentExtractor extractor, byte[] body, String contentType,
             DocumentSubmission given) {
-        Extraction extraction = extractor.extract(body, contentType, given.url());
+        return fromDocument(extractor, body, contentType, given, Optional.empty());
+    }
+
+    private static RawDocument fromDocument(DocumentExtractor extractor, byte[] body, String contentType,
+            DocumentSubmission given, Optional<String> fetchedFrom) {
+        Extraction extraction = extractor.extract(body, contentType, given.url().or(() -> fetchedFrom));
         Optional<String> title = Optional.of(given.title()).filter(t -> !t.isBlank()).or(extraction::title);
         TextCleaner.Result cleaned = TextCleaner.clean(extraction.text(),
                 new TextCleaner.Hints(title, extraction.markdown()));
@@ -68,7 +88,8 @@ public class IngestService {
         DocumentSubmission merged = new DocumentSubmission(
                 title.orElseGet(() -> firstLine(cleaned.text())),
                 cleaned.text(),
-                given.url().or(() -> extraction.url().filter(IngestService::usable)),
+                given.url().or(() -> extraction.url().filter(IngestService::usable)
+                        .filter(u -> fetchedFrom.map(f -> sameHost(u, f)).orElse(true))).or(() -> fetchedFrom),
                 given.published().or(() -> extraction.published().filter(IngestService::usableDate)),
                 given.source().or(extraction::source),
                 given.authors().isEmpty() ? extraction.authors() : given.authors(),
@@ -85,6 +106,16 @@ public class IngestService {
         } catch (InvalidDocumentException e) {
             return false;
         }
+    }
+
+    /** Same host, "www." aside (a site's canonical URL often adds or drops it). */
+    private static boolean sameHost(String url, String other) {
+        return host(url).equals(host(other));
+    }
+
+    private static String host(String url) {
+        String host = java.net.URI.create(UrlCanonicalizer.canonicalize(url)).getHost();
+        return host.startsWith("www.") ? host.substring(4) : host;
     }
 
     private static boolean usableDate(String published) {
@@ -113,14 +144,38 @@ public class IngestService {
         return publish(toDocument(submission, contentType));
     }
 
+    /**
+     * @return the id of the document holding the content: the earlier document's when this is an exact duplicate
+     *         of content it brought under another URL (see {@link SeenContent})
+     */
     private Uni<String> publish(RawDocument document) {
-        return publisher.publish(document)
+        Timer.Sample stage = Timer.start();
+        SeenContent.Admission admission;
+        try {
+            admission = seenContent.admit(document);
+        } catch (SeenContentUnavailableException e) {
+            metrics.failed();
+            return Uni.createFrom().failure(new PublishFailedException(
+                    "Kafka is unavailable: the document was not stored. Retry later; the id will be the same.", e));
+        }
+        if (admission.emit().isEmpty()) {
+            metrics.accepted();
+            stage.stop(metrics.stageDuration());
+            LOG.debugf("document %s is a duplicate of %s, already recorded", document.id(), admission.documentId());
+            return Uni.createFrom().item(admission.documentId());
+        }
+        RawDocument emitted = admission.emit().get();
+        return publisher.publish(emitted)
+                .call(() -> seenContent.stored(admission))
                 .onItem().invoke(() -> {
                     metrics.accepted();
-                    LOG.debugf("document %s accepted (%d chars)", document.id(), document.text().length());
+                    stage.stop(metrics.stageDuration());
+                    LOG.debugf("document %s accepted (%d chars)%s", emitted.id(), emitted.text().length(),
+                            emitted.id().equals(document.id()) ? "" : " with the URL of its duplicate " + document.id());
                 })
+                .onFailure().invoke(() -> seenContent.notStored(admission))
                 .onFailure(PublishFailedException.class).invoke(metrics::failed)
-                .replaceWith(document.id());
+                .replaceWith(admission.documentId());
     }
 
     /** A JSON submission: its text is plain text and goes through the same cleaning stage. */
@@ -153,6 +208,6 @@ public class IngestService {
         return new RawDocument(RawDocument.SCHEMA_VERSION, DocumentIds.of(url, submission.text()),
                 submission.title().trim(), submission.text(), url, published, submission.source(),
                 submission.authors(), submission.reference(), submission.labels(), contentType,
-                Instant.now().truncatedTo(ChronoUnit.MILLIS), language, Optional.of(report));
+                Instant.now().truncatedTo(ChronoUnit.MILLIS), language, Optional.of(report), List.of());
     }
 }

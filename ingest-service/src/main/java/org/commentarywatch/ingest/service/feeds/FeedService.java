@@ -20,6 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import org.commentarywatch.ingest.config.CommentaryConfig;
+import org.commentarywatch.ingest.messaging.DeadLetterPublisher;
+import org.commentarywatch.ingest.model.DeadLetter;
 import org.commentarywatch.ingest.model.DocumentSubmission;
 import org.commentarywatch.ingest.model.Feed;
 import org.commentarywatch.ingest.model.FeedRequest;
@@ -28,10 +30,14 @@ import org.commentarywatch.ingest.service.IngestService;
 import org.commentarywatch.ingest.service.InvalidDocumentException;
 import org.commentarywatch.ingest.service.UrlCanonicalizer;
 import org.commentarywatch.ingest.service.extraction.UnreadableDocumentException;
+import org.commentarywatch.ingest.service.extraction.UnsupportedContentTypeException;
+import org.commentarywatch.ingest.service.fetch.FetchException;
+import org.commentarywatch.ingest.service.fetch.PageIngest;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jsoup.Jsoup;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.runtime.ShutdownEvent;
@@ -56,11 +62,17 @@ public class FeedService {
     private final FeedStore store;
     private final HttpClient http;
     private final ConcurrentHashMap<String, Object> pollLocks = new ConcurrentHashMap<>();
+    private final PageIngest pages;
+    private final DeadLetterPublisher deadLetters;
+    private final ObjectMapper mapper;
 
-    public FeedService(CommentaryConfig config, IngestService ingest, ObjectMapper mapper,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+    public FeedService(CommentaryConfig config, IngestService ingest, PageIngest pages, DeadLetterPublisher deadLetters,
+            ObjectMapper mapper, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         this.config = config;
         this.ingest = ingest;
+        this.pages = pages;
+        this.deadLetters = deadLetters;
+        this.mapper = mapper;
         this.store = new FeedStore(bootstrapServers, config.topics().feeds(), mapper);
         this.http = HttpClient.newBuilder()
                 .connectTimeout(config.feeds().connectTimeout())
@@ -100,7 +112,8 @@ public class FeedService {
         Feed feed = store.get(id)
                 .map(f -> new Feed(f.feedId(), f.url(), request.tags(), interval, interval, f.created(),
                         f.lastFetch(), f.lastSuccess(), f.httpStatus(), f.consecutiveFailures(), f.itemsSeen(),
-                        f.itemsNew(), f.nextFetch(), f.lastError(), f.etag(), f.lastModified(), f.seenIds()))
+                        f.itemsNew(), f.nextFetch(), f.lastError(), f.etag(), f.lastModified(), f.seenIds(),
+                        f.itemsFailed(), f.itemsFailedTotal()))
                 .orElseGet(() -> Feed.subscribe(id, canonical, request.tags(), interval, now));
         store.put(feed);
         return feed;
@@ -221,7 +234,7 @@ public class FeedService {
             status = Optional.of(response.statusCode());
             if (response.statusCode() == 304) {
                 response.body().close();
-                return success(feed, start, 304, 0, 0, feed.etag(), feed.lastModified(), feed.seenIds());
+                return success(feed, start, 304, 0, 0, 0, feed.etag(), feed.lastModified(), feed.seenIds());
             }
             byte[] body;
             try (InputStream in = response.body()) {
@@ -234,19 +247,21 @@ public class FeedService {
                     response.headers().firstValue("Content-Type").orElse(""));
             LinkedHashSet<String> seen = new LinkedHashSet<>(feed.seenIds());
             int fresh = 0;
+            int failed = 0;
             List<String> itemErrors = new ArrayList<>();
             for (FeedItem item : items) {
                 String key = itemKey(item);
                 if (key == null || seen.contains(key)) {
                     continue;
                 }
-                try {
-                    emit(item, feed);
+                // A failed item is remembered as seen too: its dead letter holds it for a replay.
+                ItemOutcome outcome = emit(item, key, feed);
+                if (outcome.published()) {
                     fresh++;
-                } catch (InvalidDocumentException | UnreadableDocumentException e) {
-                    // A bad item is remembered as seen (it will not get better) and reported in the health.
-                    itemErrors.add(item.title().orElse(key) + ": " + e.getMessage());
+                } else {
+                    failed++;
                 }
+                outcome.problem().ifPresent(p -> itemErrors.add(item.title().orElse(key) + ": " + p));
                 seen.add(key);
             }
             List<String> bounded = new ArrayList<>(seen);
@@ -254,10 +269,12 @@ public class FeedService {
             if (bounded.size() > max) {
                 bounded = bounded.subList(bounded.size() - max, bounded.size());
             }
-            Feed ok = success(feed, start, response.statusCode(), items.size(), fresh,
+            Feed ok = success(feed, start, response.statusCode(), items.size(), fresh, failed,
                     response.headers().firstValue("ETag"), response.headers().firstValue("Last-Modified"), bounded);
             if (!itemErrors.isEmpty()) {
-                ok = withError(ok, itemErrors.size() + " item(s) not ingested: " + itemErrors.get(0));
+                ok = withError(ok, failed + " item(s) sent to " + config.topics().dlq() + ", "
+                        + (itemErrors.size() - failed) + " ingested from the feed's own content instead of their page; "
+                        + "first: " + itemErrors.get(0));
             }
             return ok;
         } catch (InterruptedException e) {
@@ -290,7 +307,80 @@ public class FeedService {
         }
     }
 
-    private void emit(FeedItem item, Feed feed) {
+    /**
+     * @param published the item became a document
+     * @param problem what went wrong: why it became a dead letter, or why its page was not used
+     */
+    private record ItemOutcome(boolean published, Optional<String> problem) {
+    }
+
+    /**
+     * An item with an http(s) link is its page: fetched ({@link PageIngest}: robots.txt, politeness, limits) and
+     * extracted, the feed's title, authors and date winning over the page's (they are the publisher's structured
+     * statement about the item; a PDF's own metadata is guessed from its first page), the page filling what the feed
+     * lacks. The document's URL is the page's canonical one. When the page cannot be used (robots.txt, HTTP error,
+     * too large, timeout, unreadable, unsupported type) an item that carries content of its own is ingested from that
+     * content instead; one that carries none becomes a dead letter on {@code commentary.dlq}. Items without a link
+     * are ingested from their content as they are.
+     */
+    private ItemOutcome emit(FeedItem item, String key, Feed feed) {
+        Optional<String> page = item.link().filter(l -> l.regionMatches(true, 0, "http", 0, 4));
+        Optional<String> source = Optional.of(feed.url());
+        Optional<String> published = item.published().map(Instant::toString);
+        Duration wait = config.ingest().ackTimeout();
+        Optional<String> pageProblem = Optional.empty();
+        if (page.isPresent()) {
+            DocumentSubmission given = new DocumentSubmission(item.title().orElse(""), "", Optional.empty(), published,
+                    source, item.authors(), false, Optional.empty());
+            try {
+                pages.ingest(page.get(), given).await().atMost(wait);
+                return new ItemOutcome(true, Optional.empty());
+            } catch (FetchException | InvalidDocumentException | UnreadableDocumentException
+                    | UnsupportedContentTypeException e) {
+                String cause = causeType(e) + ": " + e.getMessage();
+                if (item.html().isEmpty() && item.text().isEmpty()) {
+                    deadLetter(item, key, causeType(e), e.getMessage(), page.get());
+                    return new ItemOutcome(false, Optional.of(cause));
+                }
+                pageProblem = Optional.of("page not used (" + cause + "), the feed's content was ingested");
+            }
+        }
+        try {
+            emitContent(item, feed);
+            return new ItemOutcome(true, pageProblem);
+        } catch (InvalidDocumentException | UnreadableDocumentException e) {
+            deadLetter(item, key, causeType(e), e.getMessage(), page.orElse(feed.url()));
+            return new ItemOutcome(false, Optional.of(causeType(e) + ": " + e.getMessage()));
+        }
+    }
+
+    private static String causeType(RuntimeException e) {
+        if (e instanceof FetchException f) {
+            return f.kind();
+        }
+        if (e instanceof InvalidDocumentException i) {
+            return i.kind();
+        }
+        if (e instanceof UnreadableDocumentException u) {
+            return u.kind();
+        }
+        return "unsupported_media_type";
+    }
+
+    private void deadLetter(FeedItem item, String key, String type, String message, String url) {
+        String payload;
+        try {
+            payload = mapper.writeValueAsString(item);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a FeedItem is always serialisable", e);
+        }
+        Optional<String> documentId = key.startsWith("guid:") ? Optional.empty() : Optional.of(key);
+        deadLetters.publish(key, DeadLetter.ofUrl(type, message, url, documentId, payload,
+                Instant.now().truncatedTo(ChronoUnit.MILLIS))).await().atMost(config.ingest().ackTimeout());
+    }
+
+    /** The item as the feed carries it: its HTML or text content. */
+    private void emitContent(FeedItem item, Feed feed) {
         Optional<String> link = item.link().flatMap(FeedService::canonicalOrEmpty);
         String title = item.title().orElse("");
         Optional<String> published = item.published().map(Instant::toString);
@@ -336,18 +426,19 @@ public class FeedService {
         return data;
     }
 
-    private Feed success(Feed f, Instant at, int status, int itemsSeen, int itemsNew, Optional<String> etag,
-            Optional<String> lastModified, List<String> seenIds) {
+    private Feed success(Feed f, Instant at, int status, int itemsSeen, int itemsNew, int itemsFailed,
+            Optional<String> etag, Optional<String> lastModified, List<String> seenIds) {
         long next = adapt(f, itemsNew > 0);
         return new Feed(f.feedId(), f.url(), f.tags(), f.intervalSeconds(), next, f.created(), Optional.of(at),
                 Optional.of(at), Optional.of(status), 0, itemsSeen, itemsNew, Optional.of(at.plusSeconds(next)),
-                Optional.empty(), etag, lastModified, seenIds);
+                Optional.empty(), etag, lastModified, seenIds, itemsFailed, f.itemsFailedTotal() + itemsFailed);
     }
 
     private static Feed withError(Feed f, String error) {
         return new Feed(f.feedId(), f.url(), f.tags(), f.intervalSeconds(), f.effectiveIntervalSeconds(),
                 f.created(), f.lastFetch(), f.lastSuccess(), f.httpStatus(), f.consecutiveFailures(), f.itemsSeen(),
-                f.itemsNew(), f.nextFetch(), Optional.of(error), f.etag(), f.lastModified(), f.seenIds());
+                f.itemsNew(), f.nextFetch(), Optional.of(error), f.etag(), f.lastModified(), f.seenIds(),
+                f.itemsFailed(), f.itemsFailedTotal());
     }
 
     private Feed failure(Feed f, Instant at, Optional<Integer> status, String error) {
@@ -358,7 +449,8 @@ public class FeedService {
         next = Math.max(config.feeds().minInterval().toSeconds(), next);
         return new Feed(f.feedId(), f.url(), f.tags(), f.intervalSeconds(), f.effectiveIntervalSeconds(),
                 f.created(), Optional.of(at), f.lastSuccess(), status, failures, 0, 0,
-                Optional.of(at.plusSeconds(next)), Optional.of(error), f.etag(), f.lastModified(), f.seenIds());
+                Optional.of(at.plusSeconds(next)), Optional.of(error), f.etag(), f.lastModified(), f.seenIds(), 0,
+                f.itemsFailedTotal());
     }
 
     /** New items: half the interval (down to the minimum); none: 1.5 times (up to 4x the subscribed one). */
