@@ -40,6 +40,14 @@ public interface CommentaryConfig {
         /** How many alerts a rule's Atom feed lists. */
         @WithDefault("50")
         int feedSize();
+
+        /** How often {@code threshold} and {@code spike} rules are evaluated (counts over the alias). */
+        @WithDefault("30s")
+        Duration aggregateInterval();
+
+        /** How many of a window's documents an aggregate alert names as samples. */
+        @WithDefault("5")
+        int aggregateSamples();
     }
 
     interface Webhooks {
@@ -50,8 +58,21 @@ public interface CommentaryConfig {
         Optional<List<String>> allowedHosts();
 
         /** Attempts per delivery, the first included; then the delivery is marked failed. */
-        @WithDefault("8")
+        @WithDefault("20")
         int maxAttempts();
+
+        /** A delivery still not delivered this long after it was created is marked failed after its next attempt. */
+        @WithDefault("6h")
+        Duration maxAge();
+
+        /**
+         * AES key (base64 of 16, 24 or 32 bytes) that encrypts webhook secrets and header values in the rules index.
+         * When unset, a key is generated once into {@link #secretKeyFile()}.
+         */
+        Optional<String> secretKey();
+
+        /** Where the generated key is kept when {@link #secretKey()} is unset. */
+        java.nio.file.Path secretKeyFile();
 
         /** Pause after the first failed attempt; doubled after each further one, with jitter. */
         @WithDefault("1s")
@@ -79,6 +100,9 @@ public interface CommentaryConfig {
 
         /** Output for records this stage cannot index. */
         String dlq();
+
+        /** Input: feed subscriptions and their health (compacted, key = feed id; a tombstone ends a feed). */
+        String feeds();
     }
 
     interface Index {
@@ -87,6 +111,12 @@ public interface CommentaryConfig {
 
         /** Version of the mapping this build ships: the index is {@code <alias>-v<version>}. */
         int version();
+
+        /**
+         * One document per feed, its latest state, for the feed-health dashboard; mapping from
+         * {@code elasticsearch/<name>.json}.
+         */
+        String feeds();
     }
 
     /** Pauses between attempts while Elasticsearch or Kafka is unavailable. Attempts never run out. */

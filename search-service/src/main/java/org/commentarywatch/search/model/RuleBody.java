@@ -9,11 +9,13 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
  *
  * @param query   Lucene classic query syntax over title and text (every term required), with field queries
  *                such as {@code stance:convergence}; optional when there are conditions
- * @param kind    {@code match} (the default): every matching document raises an alert
+ * @param kind    {@code match} (the default): every matching document raises an alert; {@code threshold}: at least
+ *                {@code min_count} matches in a {@code window}; {@code spike}: a window's count is {@code factor} times
+ *                the mean of the {@code baseline_windows} before it, and at least {@code min_count}
  * @param enabled default true
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record RuleBody(String name, String query, RuleConditions conditions, String kind, WebhookTarget webhook,
-                       Boolean enabled) {
+                       Boolean enabled, String window, Integer minCount, Double factor, Integer baselineWindows) {
 }

@@ -10,11 +10,13 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RuleView(String id, String name, String query, RuleConditions conditions, String kind, WebhookTarget webhook,
-                       boolean enabled, Instant createdAt, Instant updatedAt, String feed) {
+                       String window, Integer minCount, Double factor, Integer baselineWindows, boolean enabled,
+                       Instant createdAt, Instant updatedAt, String feed) {
 
     public static RuleView of(Rule rule, String publicUrl) {
         return new RuleView(rule.id(), rule.name(), rule.query(), rule.conditions(), rule.kind(),
-                rule.webhook() == null ? null : rule.webhook().masked(), rule.enabled(), rule.createdAt(), rule.updatedAt(),
+                rule.webhook() == null ? null : rule.webhook().masked(), rule.window(), rule.minCount(), rule.factor(),
+                rule.baselineWindows(), rule.enabled(), rule.createdAt(), rule.updatedAt(),
                 publicUrl + "/api/rules/" + rule.id() + "/feed.atom");
     }
 }

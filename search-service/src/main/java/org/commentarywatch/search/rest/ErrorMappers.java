@@ -22,7 +22,10 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response invalidParameter(InvalidSearchParameterException e) {
-        return error(Response.Status.BAD_REQUEST, "invalid_parameter", e.getMessage());
+        String code = e.parameter().filter("q"::equals).isPresent() ? "invalid_query" : "invalid_parameter";
+        return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON)
+                .entity(new ValidationErrorBody(code, e.getMessage(), e.parameter().orElse(null), e.position().orElse(null)))
+                .build();
     }
 
     @ServerExceptionMapper

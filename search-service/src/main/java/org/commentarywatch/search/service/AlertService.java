@@ -152,7 +152,10 @@ public class AlertService {
                 ObjectNode written = isAlert ? a.get(i) : d.get(i - a.size());
                 int status = item.status();
                 if (status == 201) {
-                    if (isAlert) {
+                    if (isAlert && written.has("window")) {
+                        LOG.infof("Alert %s: rule %s, %s", written.get("id").asText(), written.get("rule_id").asText(),
+                                written.get("title").asText());
+                    } else if (isAlert) {
                         LOG.infof("Alert %s: rule %s matched document %s", written.get("id").asText(),
                                 written.get("rule_id").asText(), written.get("document_id").asText());
                     } else {
@@ -233,17 +236,30 @@ public class AlertService {
         if (rule.hasQuery()) {
             ruleSummary.put("query", rule.query());
         }
+        if (rule.isAggregate()) {
+            ruleSummary.put("window", rule.window()).put("min_count", rule.minCount());
+            if (rule.factor() != null) {
+                ruleSummary.put("factor", rule.factor()).put("baseline_windows", rule.baselineWindows());
+            }
+        }
         ruleSummary.put("feed", publicUrl + "/api/rules/" + rule.id() + "/feed.atom");
         payload.putObject("alert").put("id", alert.get("id").asText()).put("matched_at", alert.get("matched_at").asText())
                 .put("link", publicUrl + "/api/alerts/" + alert.get("id").asText());
-        payload.set("document", alert.get("document"));
+        if (alert.has("document")) {
+            payload.set("document", alert.get("document"));
+        }
+        if (alert.has("window")) {
+            payload.set("window", alert.get("window"));
+        }
         payload.set("why", alert.get("why"));
 
         ObjectNode delivery = mapper.createObjectNode();
         delivery.put("id", alert.get("id").asText());
         delivery.put("alert_id", alert.get("id").asText());
         delivery.put("rule_id", rule.id());
-        delivery.put("document_id", alert.get("document_id").asText());
+        if (alert.has("document_id")) {
+            delivery.put("document_id", alert.get("document_id").asText());
+        }
         delivery.put("url", rule.webhook().url());
         delivery.put("status", WebhookDeliverer.PENDING);
         delivery.put("attempts", 0);
@@ -253,6 +269,62 @@ public class AlertService {
         delivery.put("payload", payload.toString());
         delivery.putArray("log");
         return delivery;
+    }
+
+    /**
+     * What a {@code threshold} or {@code spike} rule found in one window.
+     *
+     * @param baseline the mean count of the windows before (spike rules only)
+     * @param samples  a few of the window's documents, newest first: {@code id}, {@code title}, ...
+     */
+    public record WindowFinding(Instant start, Instant end, long count, Optional<Double> baseline, List<ObjectNode> samples) {
+    }
+
+    /** The id of a rule's alert for the window starting then: one alert per (rule, window), ever. */
+    public static String windowAlertId(String ruleId, Instant windowStart) {
+        return alertId(ruleId, "window:" + windowStart);
+    }
+
+    /**
+     * Records the alert of an aggregate rule for one window (and its pending delivery), unless it exists already.
+     *
+     * @return false when the service began to stop before it was written
+     */
+    public boolean recordWindow(Rule rule, WindowFinding finding) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        ObjectNode alert = mapper.createObjectNode();
+        String id = windowAlertId(rule.id(), finding.start());
+        alert.put("id", id);
+        alert.put("rule_id", rule.id());
+        alert.put("rule_name", rule.name());
+        alert.put("kind", rule.kind());
+        alert.put("matched_at", now.toString());
+        alert.putObject("window").put("start", finding.start().toString()).put("end", finding.end().toString())
+                .put("length", rule.window());
+        String title = Rule.KIND_SPIKE.equals(rule.kind())
+                ? String.format(java.util.Locale.ROOT, "Spike: %d documents in %s from %s (baseline %.2f)", finding.count(),
+                rule.window(), finding.start(), finding.baseline().orElse(0.0))
+                : String.format(java.util.Locale.ROOT, "Threshold: %d documents in %s from %s (at least %d)", finding.count(),
+                rule.window(), finding.start(), rule.minCount());
+        alert.put("title", title);
+        alert.put("link", publicUrl + "/api/alerts/" + id);
+        ObjectNode why = alert.putObject("why");
+        if (rule.hasQuery()) {
+            why.put("query", rule.query());
+        }
+        why.put("count", finding.count());
+        why.put("min_count", rule.minCount());
+        finding.baseline().ifPresent(baseline -> why.put("baseline", baseline).put("factor", rule.factor())
+                .put("baseline_windows", rule.baselineWindows()));
+        ArrayNode samples = why.putArray("samples");
+        finding.samples().forEach(samples::add);
+        alert.put("webhook", rule.webhook() != null);
+        return write(List.of(alert), rule.webhook() == null ? List.of() : List.of(delivery(rule, alert, now)));
+    }
+
+    /** Where the API serves a document. */
+    public String documentLink(String documentId) {
+        return publicUrl + "/api/documents/" + documentId;
     }
 
     /** The opening of the text, plain, cut at a word boundary. */

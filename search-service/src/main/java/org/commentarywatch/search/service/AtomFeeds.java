@@ -46,12 +46,24 @@ public final class AtomFeeds {
             JsonNode document = alert.path("document");
             Date matched = date(alert.path("matched_at").asText("")).orElseGet(Date::new);
             newest = newest == null || matched.after(newest) ? matched : newest;
-            SyndEntry entry = entry(document.path("title").asText("(untitled)"),
-                    document.path("url").asText(document.path("link").asText("")),
+            // A threshold or spike alert is about a window, not one document: its own title and link.
+            SyndEntry entry = entry(document.path("title").asText(alert.path("title").asText("(untitled)")),
+                    document.path("url").asText(document.path("link").asText(alert.path("link").asText(""))),
                     "urn:commentary-watch:alert:" + alert.path("id").asText(), matched);
             entry.setPublishedDate(date(document.path("published").asText("")).orElse(matched));
             StringBuilder summary = new StringBuilder(document.path("summary").asText(""));
             JsonNode why = alert.path("why");
+            if (why.has("count")) {
+                summary.append("Count: ").append(why.path("count").asText());
+                if (why.has("baseline")) {
+                    summary.append(", baseline ").append(why.path("baseline").asText());
+                }
+                List<String> titles = new ArrayList<>();
+                why.path("samples").forEach(sample -> titles.add(sample.path("title").asText()));
+                if (!titles.isEmpty()) {
+                    summary.append("\nFor example: ").append(String.join("; ", titles));
+                }
+            }
             List<String> reasons = new ArrayList<>();
             why.path("matched_terms").forEach(term -> reasons.add(term.path("text").asText()));
             if (!reasons.isEmpty()) {

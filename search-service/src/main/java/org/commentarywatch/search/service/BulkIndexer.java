@@ -68,6 +68,7 @@ public class BulkIndexer {
      *         batch may be acknowledged
      */
     public Optional<List<Rejection>> index(List<IncomingDocument> documents) {
+        Timer.Sample stage = Timer.start();
         List<Rejection> rejections = new ArrayList<>();
         List<Integer> pending = IntStream.range(0, documents.size()).boxed().toList();
         for (int failures = 0; !pending.isEmpty(); failures++) {
@@ -85,6 +86,7 @@ public class BulkIndexer {
             }
             pending = attempt(documents, pending, rejections);
         }
+        stage.stop(metrics.stageDuration());
         return Optional.of(rejections);
     }
 

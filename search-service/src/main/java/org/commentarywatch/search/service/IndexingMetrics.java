@@ -19,6 +19,7 @@ public class IndexingMetrics {
     private final Counter retried;
     private final Counter deadLettered;
     private final Timer bulkLatency;
+    private final Timer stageDuration;
 
     public IndexingMetrics(MeterRegistry registry) {
         this.indexed = documents(registry, "indexed");
@@ -27,6 +28,14 @@ public class IndexingMetrics {
         this.bulkLatency = Timer.builder("commentary.index.bulk")
                 .description("Time of one bulk request to Elasticsearch, failed ones included")
                 .publishPercentileHistogram()
+                .register(registry);
+        // The same name and histogram in every service (commentary_stage_duration_seconds{stage}).
+        this.stageDuration = Timer.builder("commentary.stage.duration")
+                .description("Time a stage takes for one unit of its work (ingest: a document; enrich: a document; index: a batch)")
+                .tag("stage", "index")
+                .publishPercentileHistogram()
+                .minimumExpectedValue(java.time.Duration.ofMillis(1))
+                .maximumExpectedValue(java.time.Duration.ofMinutes(2))
                 .register(registry);
     }
 
@@ -53,5 +62,10 @@ public class IndexingMetrics {
 
     public Timer bulkLatency() {
         return bulkLatency;
+    }
+
+    /** One batch, from its arrival until every document is stored or refused for good (retries included). */
+    public Timer stageDuration() {
+        return stageDuration;
     }
 }

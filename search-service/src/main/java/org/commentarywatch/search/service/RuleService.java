@@ -3,6 +3,8 @@ package org.commentarywatch.search.service;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -12,6 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,7 +43,9 @@ import org.commentarywatch.search.model.WebhookTarget;
 
 /**
  * Rules: validated, stored in {@code commentary-rules} (so that they survive restarts and show in Kibana), and put
- * into the {@link RuleMatcher} as soon as Elasticsearch has them, so that a change applies to the next document.
+ * into the {@link RuleMatcher} as soon as Elasticsearch has them, so that a change applies to the next document. Only
+ * {@code match} rules go to the matcher; {@code threshold} and {@code spike} rules are kept here for the
+ * {@link AggregateRuleEvaluator}. Webhook secrets and header values are encrypted in the index ({@link WebhookSecrets}).
  */
 @ApplicationScoped
 public class RuleService {
@@ -51,17 +57,27 @@ public class RuleService {
     static final Set<String> RESERVED_HEADERS = Set.of("host", "content-length", "content-type", "connection", "expect",
             "upgrade", "transfer-encoding", "te", "trailer", "keep-alive", "proxy-connection", "user-agent");
     private static final int PAGE = 1000;
+    static final Set<String> KINDS = Set.of(Rule.KIND_MATCH, Rule.KIND_THRESHOLD, Rule.KIND_SPIKE);
+    static final Duration MIN_WINDOW = Duration.ofMinutes(1);
+    static final Duration MAX_WINDOW = Duration.ofDays(31);
+    static final int MAX_BASELINE_WINDOWS = 100;
+    static final int DEFAULT_BASELINE_WINDOWS = 4;
+    static final int DEFAULT_SPIKE_MIN_COUNT = 3;
 
     private final ElasticsearchClient client;
     private final ObjectMapper mapper;
     private final SearchService search;
     private final String index;
     private final SsrfGuard guard;
+    private final WebhookSecrets secrets;
     private final RuleMatcher matcher = new RuleMatcher();
+    private final ConcurrentMap<String, Rule> aggregates = new ConcurrentHashMap<>();
     private volatile boolean loaded;
 
-    public RuleService(ElasticsearchClient client, ObjectMapper mapper, SearchService search, CommentaryConfig config) {
+    public RuleService(ElasticsearchClient client, ObjectMapper mapper, SearchService search, CommentaryConfig config,
+                       WebhookSecrets secrets) {
         this.client = client;
+        this.secrets = secrets;
         this.mapper = mapper;
         this.search = search;
         this.index = config.alerting().rulesIndex();
@@ -79,6 +95,11 @@ public class RuleService {
 
     public SsrfGuard guard() {
         return guard;
+    }
+
+    /** The enabled {@code threshold} and {@code spike} rules, as of now. */
+    public List<Rule> aggregateRules() {
+        return List.copyOf(aggregates.values());
     }
 
     public boolean isLoaded() {
@@ -121,6 +142,7 @@ public class RuleService {
             }
         }
         matcher.put(usable);
+        usable.forEach(this::track);
         loaded = true;
         return usable.size();
     }
@@ -145,10 +167,12 @@ public class RuleService {
     public boolean delete(String id) throws IOException {
         if (get(id).isEmpty()) {
             matcher.remove(List.of(id));
+            aggregates.remove(id);
             return false;
         }
         client.delete(d -> d.index(index).id(id).refresh(Refresh.WaitFor));
         matcher.remove(List.of(id));
+        aggregates.remove(id);
         LOG.infof("Deleted rule %s", id);
         return true;
     }
@@ -167,15 +191,26 @@ public class RuleService {
     }
 
     private void store(Rule rule) throws IOException {
-        ObjectNode source = mapper.valueToTree(rule);
+        ObjectNode source = mapper.valueToTree(rule.withWebhook(secrets.seal(rule.id(), rule.webhook())));
         client.index(i -> i.index(index).id(rule.id()).document(source).refresh(Refresh.WaitFor));
         matcher.put(rule);
+        track(rule);
         LOG.infof("Saved %s", rule);
+    }
+
+    /** Keeps the enabled aggregate rules at hand for the evaluator (the matcher ignores them). */
+    private void track(Rule rule) {
+        if (rule.enabled() && rule.isAggregate()) {
+            aggregates.put(rule.id(), rule);
+        } else {
+            aggregates.remove(rule.id());
+        }
     }
 
     private Rule read(ObjectNode source) {
         try {
-            return mapper.treeToValue(source, Rule.class);
+            Rule stored = mapper.treeToValue(source, Rule.class);
+            return stored.withWebhook(secrets.open(stored.id(), stored.webhook()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("unreadable rule: " + e.getOriginalMessage(), e);
         }
@@ -193,11 +228,13 @@ public class RuleService {
             throw new InvalidRuleException("name", "name is longer than 200 characters");
         }
         String kind = Optional.ofNullable(body.kind()).orElse(Rule.KIND_MATCH);
-        if (!kind.equals(Rule.KIND_MATCH)) {
-            throw new InvalidRuleException("kind", "kind '" + kind + "' is not supported; supported: match");
+        if (!KINDS.contains(kind)) {
+            throw new InvalidRuleException("kind", "kind '" + kind + "' is not supported; one of "
+                    + KINDS.stream().sorted().toList());
         }
         String query = body.query() == null || body.query().isBlank() ? null : body.query();
-        RuleQueries.parse(Optional.ofNullable(query));
+        org.apache.lucene.search.Query parsed = RuleQueries.parse(Optional.ofNullable(query));
+        Aggregate aggregate = aggregate(kind, body);
 
         RuleConditions conditions = Optional.ofNullable(body.conditions()).orElse(RuleConditions.NONE);
         if (query == null && conditions.isEmpty()) {
@@ -214,6 +251,10 @@ public class RuleService {
         unit("conditions.min_stance_score", conditions.minStanceScore());
         unit("conditions.min_theme_score", conditions.minThemeScore());
         unit("conditions.min_novelty", conditions.minNovelty());
+        if (!kind.equals(Rule.KIND_MATCH)) {
+            // Refused now rather than approximated later: an aggregate rule is counted by Elasticsearch.
+            AggregateQueries.check(parsed, conditions);
+        }
         float[] vector = null;
         if (conditions.similarTo() != null) {
             String documentId = conditions.similarTo().documentId();
@@ -236,7 +277,63 @@ public class RuleService {
             validateWebhook(webhook);
         }
         return new Rule(id, body.name().trim(), query, conditions, kind, webhook,
-                Optional.ofNullable(body.enabled()).orElse(true), existing.map(Rule::createdAt).orElse(now), now, vector);
+                Optional.ofNullable(body.enabled()).orElse(true), existing.map(Rule::createdAt).orElse(now), now, vector,
+                aggregate.window(), aggregate.minCount(), aggregate.factor(), aggregate.baselineWindows());
+    }
+
+    /** The window parameters of a threshold or spike rule (all absent for match). */
+    private record Aggregate(String window, Integer minCount, Double factor, Integer baselineWindows) {
+    }
+
+    private static Aggregate aggregate(String kind, RuleBody body) {
+        if (kind.equals(Rule.KIND_MATCH)) {
+            for (Map.Entry<String, Object> given : Map.<String, Object>of("window", Optional.ofNullable(body.window()),
+                    "min_count", Optional.ofNullable(body.minCount()), "factor", Optional.ofNullable(body.factor()),
+                    "baseline_windows", Optional.ofNullable(body.baselineWindows())).entrySet()) {
+                if (((Optional<?>) given.getValue()).isPresent()) {
+                    throw new InvalidRuleException(given.getKey(), given.getKey() + " applies to threshold and spike rules,"
+                            + " not to kind match");
+                }
+            }
+            return new Aggregate(null, null, null, null);
+        }
+        if (body.window() == null || body.window().isBlank()) {
+            throw new InvalidRuleException("window", "window is required for kind " + kind + ", e.g. \"PT1H\"");
+        }
+        Duration window;
+        try {
+            window = Duration.parse(body.window().strip());
+        } catch (DateTimeParseException e) {
+            throw new InvalidRuleException("window", "window is not an ISO-8601 duration such as PT15M, PT1H or P1D: "
+                    + body.window());
+        }
+        if (window.compareTo(MIN_WINDOW) < 0 || window.compareTo(MAX_WINDOW) > 0 || window.toMillis() % 1000 != 0) {
+            throw new InvalidRuleException("window", "window must be whole seconds from PT1M to P31D, was " + body.window());
+        }
+        // Kept as written (P1D stays P1D); parsed again where it is used.
+        String normalised = body.window().strip();
+        if (kind.equals(Rule.KIND_THRESHOLD)) {
+            if (body.factor() != null || body.baselineWindows() != null) {
+                throw new InvalidRuleException(body.factor() != null ? "factor" : "baseline_windows",
+                        "factor and baseline_windows apply to spike rules, not to threshold");
+            }
+            if (body.minCount() == null || body.minCount() < 1) {
+                throw new InvalidRuleException("min_count", "min_count (at least 1) is required for kind threshold");
+            }
+            return new Aggregate(normalised, body.minCount(), null, null);
+        }
+        if (body.factor() == null || body.factor().isNaN() || body.factor() <= 1 || body.factor() > 1000) {
+            throw new InvalidRuleException("factor", "factor (above 1, up to 1000) is required for kind spike");
+        }
+        int baseline = Optional.ofNullable(body.baselineWindows()).orElse(DEFAULT_BASELINE_WINDOWS);
+        if (baseline < 1 || baseline > MAX_BASELINE_WINDOWS) {
+            throw new InvalidRuleException("baseline_windows", "baseline_windows must be 1 to " + MAX_BASELINE_WINDOWS);
+        }
+        int minCount = Optional.ofNullable(body.minCount()).orElse(DEFAULT_SPIKE_MIN_COUNT);
+        if (minCount < 1) {
+            throw new InvalidRuleException("min_count", "min_count must be at least 1");
+        }
+        return new Aggregate(normalised, minCount, body.factor(), baseline);
     }
 
     private void validateWebhook(WebhookTarget webhook) {

@@ -78,10 +78,12 @@ public class WebhookDeliverer {
     private final ExecutorService senders;
 
     private final ObjectMapper mapper;
+    private final WebhookMetrics metrics;
 
     public WebhookDeliverer(ElasticsearchClient client, RuleService rules, AlertingBootstrap bootstrap,
-                            CommentaryConfig config, ObjectMapper mapper) {
+                            CommentaryConfig config, ObjectMapper mapper, WebhookMetrics metrics) {
         this.client = client;
+        this.metrics = metrics;
         this.mapper = mapper;
         this.rules = rules;
         this.bootstrap = bootstrap;
@@ -210,6 +212,7 @@ public class WebhookDeliverer {
                 delivery.put("held", true);
                 delivery.put("next_attempt_at", until.truncatedTo(ChronoUnit.MILLIS).toString());
                 update(id, delivery, got.seqNo(), got.primaryTerm());
+                metrics.held();
                 LOG.infof("Webhook delivery %s held until %s (rule %s is throttled); it will go in a digest", id, until,
                         ruleId);
                 later(id, Duration.between(now, until));
@@ -229,13 +232,16 @@ public class WebhookDeliverer {
         update(id, delivery, got.seqNo(), got.primaryTerm());
         String status = delivery.path("status").asText();
         if (PENDING.equals(status)) {
+            metrics.retried();
             Duration wait = Duration.between(Instant.now(), Instant.parse(delivery.get("next_attempt_at").asText()));
             LOG.infof("Webhook delivery %s attempt %d failed (%s); next attempt in %d ms", id, attempt,
                     result.describe(), wait.toMillis());
             later(id, wait);
         } else if (FAILED.equals(status)) {
+            metrics.failed();
             LOG.warnf("Webhook delivery %s failed for good after %d attempts: %s", id, attempt, result.describe());
         } else {
+            metrics.delivered();
             LOG.infof("Webhook delivery %s delivered at attempt %d (%d ms)%s", id, attempt, result.latencyMillis(),
                     held.isEmpty() ? "" : ", with " + held.size() + " held deliveries in a digest");
             deliveredInDigest(held, id, result, now);
@@ -342,6 +348,12 @@ public class WebhookDeliverer {
         }
     }
 
+    /** Past {@code max-age}: a receiver gone this long is not coming back for these alerts. */
+    private boolean tooOld(ObjectNode delivery, Instant now) {
+        String created = delivery.path("created_at").asText("");
+        return !created.isEmpty() && Instant.parse(created).plus(config.maxAge()).isBefore(now);
+    }
+
     private void record(ObjectNode delivery, int attempt, Result result, Instant at) {
         ArrayNode log = delivery.path("log") instanceof ArrayNode existing ? existing : delivery.putArray("log");
         ObjectNode entry = log.addObject();
@@ -356,7 +368,7 @@ public class WebhookDeliverer {
         if (result.delivered()) {
             entry.put("outcome", DELIVERED);
             delivery.put("status", DELIVERED);
-        } else if (!result.retryable() || attempt >= config.maxAttempts()) {
+        } else if (!result.retryable() || attempt >= config.maxAttempts() || tooOld(delivery, now)) {
             entry.put("outcome", FAILED);
             delivery.put("status", FAILED);
         } else {

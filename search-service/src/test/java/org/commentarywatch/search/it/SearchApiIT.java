@@ -57,8 +57,20 @@ class SearchApiIT {
     }
 
     @Test
-    void queriesWithBrokenSyntaxAreAnsweredNotRefused() {
-        given().queryParam("q", "\"unbalanced (quote AND -| ~~ *").get("/api/search").then().statusCode(200);
+    void aQueryThatDoesNotParseIsABadRequestWithTheReasonAndThePosition() {
+        given().queryParam("q", "gas AND ) pipeline").get("/api/search").then()
+                .statusCode(400)
+                .body("error", equalTo("invalid_query"))
+                .body("field", equalTo("q"))
+                .body("position", equalTo(8))
+                .body("message", containsString("cannot parse"));
+        given().queryParam("q", "\"unbalanced (quote AND -| ~~ *").get("/api/search").then()
+                .statusCode(400)
+                .body("error", equalTo("invalid_query"));
+        given().queryParam("q", "China: allies").get("/api/search").then()
+                .statusCode(400)
+                .body("message", containsString("no field China"));
+        given().queryParam("q", "gas AND ) pipeline").get("/api/search/feed.atom").then().statusCode(400);
     }
 
     @Test
@@ -66,8 +78,12 @@ class SearchApiIT {
         given().queryParam("size", 101).get("/api/search").then()
                 .statusCode(400)
                 .body("error", equalTo("invalid_parameter"))
+                .body("field", equalTo("size"))
                 .body("message", containsString("size"));
-        given().queryParam("size", "ten").get("/api/search").then().statusCode(400);
+        given().queryParam("size", "ten").get("/api/search").then().statusCode(400).body("field", equalTo("size"));
+        given().queryParam("stance", "allies").get("/api/search").then().statusCode(400).body("field", equalTo("stance"));
+        given().queryParam("to", "yesterday").get("/api/search").then().statusCode(400).body("field", equalTo("to"));
+        given().queryParam("page", 0).get("/api/search").then().statusCode(400).body("field", equalTo("page"));
     }
 
     @Test

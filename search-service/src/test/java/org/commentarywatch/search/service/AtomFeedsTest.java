@@ -46,8 +46,10 @@ class AtomFeedsTest {
 
     @Test
     void aSearchFeedListsTheHits() throws Exception {
-        SearchResult result = new SearchResult(1, List.of(new SearchHit("d1", "A title", "a <em>gas</em> deal", 1.0,
-                Optional.of("2026-10-14"), Optional.empty(), "en", false)));
+        SearchResult result = new SearchResult(1, 1, 10, List.of(new SearchHit("d1", "A title", "a <em>gas</em> deal", 1.0,
+                Optional.of("2026-10-14"), Optional.empty(), "en", false, Optional.empty(), List.of(), List.of(),
+                Optional.empty(), java.util.Map.of())),
+                new org.commentarywatch.search.model.SearchFacets(List.of(), List.of(), List.of(), List.of(), List.of()));
         String xml = AtomFeeds.forSearch(Optional.of("gas"), result, "http://localhost:8083",
                 "http://localhost:8083/api/search/feed.atom?q=gas");
         SyndFeed feed = new SyndFeedInput().build(new StringReader(xml));
