@@ -1,0 +1,801 @@
+package org.commentarywatch.system;
+
+import static org.commentarywatch.system.SystemHttp.JSON;
+import static org.commentarywatch.system.SystemHttp.parse;
+import static org.commentarywatch.system.SystemHttp.postJson;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpServer;
+
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtSession;
+import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
+import dev.langchain4j.model.embedding.onnx.PoolingMode;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.commentarywatch.localstack.ServiceProcess;
+import org.commentarywatch.localstack.StackSettings;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The end-to-end benchmark (issue 7, item 4): the local stack and the three packaged services (each with
+ * {@code -Xmx512m}), 1,000 alert rules with webhooks to a local receiver, synthetic commentary in five languages
+ * with duplicates and near-duplicates, and in the same run the raw baselines (the embedding model alone, Kafka
+ * produce/consume, Elasticsearch bulk of the same documents). It prints a table and writes
+ * {@code target/benchmark.json}; it asserts only that every document arrived, never a speed.
+ * <p>
+ * Not part of {@code ./mvnw verify} (the name matches neither *Test nor *IT): run {@code deploy/benchmark.sh}, or
+ * {@code ./mvnw -pl deploy/system-tests verify -Dit.test=EndToEndBenchmark -Dbenchmark.documents=300}.
+ * Settings (system properties): {@code benchmark.documents} (throughput phase, 300), {@code benchmark.rate}
+ * (latency phase, documents/s, 5), {@code benchmark.latency-seconds} (60), {@code benchmark.rules} (1000).
+ */
+@ExtendWith(RunningSystem.Extension.class)
+class EndToEndBenchmark {
+
+    private static final int DOCUMENTS = Integer.getInteger("benchmark.documents", 300);
+    private static final double RATE = Double.parseDouble(System.getProperty("benchmark.rate", "5"));
+    private static final int LATENCY_SECONDS = Integer.getInteger("benchmark.latency-seconds", 60);
+    private static final int RULES = Integer.getInteger("benchmark.rules", 1000);
+    /** Share of the throughput phase's pieces that match a rule (and so cause a webhook call). */
+    private static final double MATCHING_SHARE = 0.2;
+    private static final int POSTING_THREADS = 4;
+    private static final int RULE_THREADS = 16;
+    private static final Duration ARRIVAL_TIMEOUT = Duration.ofMinutes(10);
+    /** enrich-service's passage settings (commentary.embedding.*), so that the baseline embeds what the service embeds. */
+    private static final int MAX_PASSAGES = 64;
+    private static final int MAX_PASSAGE_TOKENS = 126;
+    private static final int MAX_PASSAGE_SENTENCES = 4;
+    private static final int EMBEDDING_THREADS = 2;
+    private static final String ES_BASELINE_INDEX = "benchmark-bulk-baseline";
+    private static final String KAFKA_BASELINE_TOPIC = "benchmark.baseline";
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final Map<String, Long> webhookNanos = new ConcurrentHashMap<>();
+    private final AtomicInteger webhookCalls = new AtomicInteger();
+    private final List<ResourceSample> samples = new CopyOnWriteArrayList<>();
+    private final AtomicReference<String> phase = new AtomicReference<>("start");
+    private final ObjectNode report = JSON.createObjectNode();
+    /** What did not arrive: written into the figures, and fails the run once they are written. */
+    private final List<String> incomplete = new CopyOnWriteArrayList<>();
+    private RunningSystem system;
+
+    record ResourceSample(String phase, String service, long nanos, double heapUsed, double heapCommitted,
+                          double processCpu, double systemCpu, double cpuSeconds) {
+    }
+
+    record Posted(String id, long nanos) {
+    }
+
+    @Test
+    void measureThroughputLatencyAndResourcesAgainstRawBaselines(RunningSystem running) throws Exception {
+        system = running;
+        report.put("started_at", Instant.now().toString());
+        report.set("machine", machine());
+        report.set("settings", JSON.createObjectNode().put("documents", DOCUMENTS).put("rate", RATE)
+                .put("latency_seconds", LATENCY_SECONDS).put("rules", RULES).put("service_heap", "-Xmx512m")
+                .put("partitions", system.settings().partitions())
+                .put("elasticsearch_heap", system.settings().elasticsearchHeap()));
+
+        HttpServer receiver = startReceiver();
+        ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+        try {
+            sampler.scheduleAtFixedRate(this::sample, 0, 1, TimeUnit.SECONDS);
+            String hook = "http://" + StackSettings.HOST + ":" + receiver.getAddress().getPort() + "/hook";
+            String run = UUID.randomUUID().toString().substring(0, 8);
+            phase("rules");
+            loadRules(hook, run);
+
+            List<SyntheticCommentary.Piece> load = SyntheticCommentary.generate(DOCUMENTS, 7L, "Benchmark " + run,
+                    n -> n % Math.round(1 / MATCHING_SHARE) == 0 ? Optional.of(ruleToken(run, n % RULES)) : Optional.empty());
+            int latencyCount = (int) Math.round(RATE * LATENCY_SECONDS);
+            List<SyntheticCommentary.Piece> paced = SyntheticCommentary.generate(latencyCount, 11L, "Latency " + run,
+                    n -> Optional.of(ruleToken(run, (RULES / 2 + n) % RULES)));
+            report.set("corpus", describe(load));
+
+            phase("baseline-embedding");
+            baselineEmbedding(load);
+            phase("baseline-kafka");
+            baselineKafka(load);
+            phase("throughput");
+            List<String> ids = throughputPhase(load);
+            phase("baseline-elasticsearch");
+            baselineElasticsearch(ids);
+            phase("latency");
+            latencyPhase(paced);
+            phase("end");
+            report.set("stage_counts", stageCounts());
+        } finally {
+            sampler.shutdownNow();
+            sampler.awaitTermination(10, TimeUnit.SECONDS);
+            receiver.stop(0);
+        }
+        report.set("resources", resources());
+        report.set("ratios", ratios());
+        report.put("finished_at", Instant.now().toString());
+        report.put("load_average_end", loadAverage());
+        report.set("incomplete", JSON.valueToTree(incomplete));
+        Path out = Path.of("target", "benchmark.json");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, report.toPrettyString());
+        System.out.println(table());
+        System.out.println("[EndToEndBenchmark] figures written to " + out.toAbsolutePath());
+        assertTrue(incomplete.isEmpty(), String.join("; ", incomplete));
+    }
+
+    /** Samples are tagged with the phase; the console shows how far the run is. */
+    private void phase(String name) {
+        phase.set(name);
+        System.out.printf("[EndToEndBenchmark] %s phase %s (load %s)%n", Instant.now(), name, loadAverage());
+    }
+
+    // ---- the pipeline ----
+
+    private void loadRules(String hook, String run) throws Exception {
+        long start = System.nanoTime();
+        // Each rule is stored in Elasticsearch before the API answers: calls in parallel, or loading takes minutes.
+        ExecutorService pool = Executors.newFixedThreadPool(RULE_THREADS);
+        try {
+            List<Future<Integer>> created = new ArrayList<>();
+            for (int i = 0; i < RULES; i++) {
+                int n = i;
+                created.add(pool.submit(() -> {
+                    ObjectNode rule = JSON.createObjectNode().put("name", "Benchmark rule " + n).put("query", ruleToken(run, n));
+                    rule.putObject("webhook").put("url", hook).put("secret", "whsec_benchmark_" + run);
+                    return postJson(system.search().url() + "/api/rules", rule.toString(), Duration.ofSeconds(30)).statusCode();
+                }));
+            }
+            for (Future<Integer> status : created) {
+                int code = status.get();
+                if (code != 201) {
+                    throw new IllegalStateException("creating a rule answered " + code);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        report.set("rules", JSON.createObjectNode().put("count", RULES).put("seconds", seconds(System.nanoTime() - start)));
+    }
+
+    private List<String> throughputPhase(List<SyntheticCommentary.Piece> pieces) throws Exception {
+        long start = System.nanoTime();
+        List<Posted> posted = postAll(pieces);
+        long postedAll = System.nanoTime();
+        Set<String> ids = new LinkedHashSet<>();
+        posted.forEach(p -> ids.add(p.id()));
+        // The indexed count over time: the sustained rate is read between 10 % and 90 % of the documents.
+        List<long[]> timeline = new ArrayList<>();
+        long deadline = System.nanoTime() + ARRIVAL_TIMEOUT.toNanos();
+        long indexed = 0;
+        while (indexed < ids.size() && System.nanoTime() < deadline) {
+            indexed = SystemHttp.presentIds(system.elasticsearchUrl(), ids).size();
+            timeline.add(new long[] { System.nanoTime() - start, indexed });
+            Thread.sleep(200);
+        }
+        if (indexed < ids.size()) {
+            incomplete.add("throughput phase: only " + indexed + " of " + ids.size() + " documents indexed within " + ARRIVAL_TIMEOUT);
+        }
+        long end = timeline.get(timeline.size() - 1)[0];
+        double low = Math.ceil(ids.size() * 0.1);
+        double high = Math.min(indexed, Math.ceil(ids.size() * 0.9));
+        double sustained = high > low
+                ? (high - low) / Math.max(1e-9, seconds(firstReaching(timeline, high) - firstReaching(timeline, low)))
+                : Double.NaN;
+        report.set("throughput", JSON.createObjectNode()
+                .put("submissions", pieces.size())
+                .put("distinct_documents", ids.size())
+                .put("words", pieces.stream().mapToLong(SyntheticCommentary.Piece::words).sum())
+                .put("ingest_accept_seconds", seconds(postedAll - start))
+                .put("ingest_accept_docs_per_s", pieces.size() / seconds(postedAll - start))
+                .put("all_indexed_seconds", seconds(end))
+                .put("overall_docs_per_s", ids.size() / seconds(end))
+                .put("sustained_docs_per_s", sustained));
+        return List.copyOf(ids);
+    }
+
+    private static long firstReaching(List<long[]> timeline, double count) {
+        return timeline.stream().filter(point -> point[1] >= count).findFirst().orElseThrow()[0];
+    }
+
+    private List<Posted> postAll(List<SyntheticCommentary.Piece> pieces) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(POSTING_THREADS);
+        try {
+            List<Future<Posted>> futures = new ArrayList<>();
+            for (SyntheticCommentary.Piece piece : pieces) {
+                futures.add(pool.submit(() -> post(piece)));
+            }
+            List<Posted> posted = new ArrayList<>();
+            for (Future<Posted> future : futures) {
+                posted.add(future.get());
+            }
+            return posted;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private Posted post(SyntheticCommentary.Piece piece) throws IOException, InterruptedException {
+        long nanos = System.nanoTime();
+        HttpResponse<String> response = postJson(system.ingest().url() + "/api/documents", submission(piece).toString(),
+                Duration.ofSeconds(60));
+        if (response.statusCode() != 202) {
+            throw new IllegalStateException("ingest answered " + response.statusCode() + ": " + response.body());
+        }
+        return new Posted(parse(response.body()).path("id").asText(), nanos);
+    }
+
+    private static ObjectNode submission(SyntheticCommentary.Piece piece) {
+        ObjectNode document = JSON.createObjectNode().put("title", piece.title()).put("text", piece.text())
+                .put("source", "benchmark").put("published", "2026-11-30");
+        document.putArray("authors").add("Benchmark Generator");
+        return document;
+    }
+
+    private void latencyPhase(List<SyntheticCommentary.Piece> pieces) throws Exception {
+        long periodNanos = (long) (1e9 / RATE);
+        Map<String, Long> postedAt = new ConcurrentHashMap<>();
+        Map<String, Long> visibleAt = new ConcurrentHashMap<>();
+        // Polled while posting: a document counts as indexed when a search finds it (the index refreshes every second).
+        ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor();
+        poller.scheduleWithFixedDelay(() -> {
+            Set<String> pending = new HashSet<>(postedAt.keySet());
+            pending.removeAll(visibleAt.keySet());
+            if (!pending.isEmpty()) {
+                try {
+                    long now = System.nanoTime();
+                    SystemHttp.presentIds(system.elasticsearchUrl(), pending).forEach(id -> visibleAt.putIfAbsent(id, now));
+                } catch (IOException | RuntimeException e) {
+                    // a search that fails under load is retried at the next poll
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }, 0, 100, TimeUnit.MILLISECONDS);
+        ExecutorService pool = Executors.newFixedThreadPool(POSTING_THREADS);
+        List<Future<?>> posts = new ArrayList<>();
+        long start = System.nanoTime();
+        try {
+            for (int i = 0; i < pieces.size(); i++) {
+                long due = start + i * periodNanos;
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    TimeUnit.NANOSECONDS.sleep(wait);
+                }
+                SyntheticCommentary.Piece piece = pieces.get(i);
+                posts.add(pool.submit(() -> {
+                    Posted posted = post(piece);
+                    // A duplicate's second post is not a new document: its latency is its first post's.
+                    if (piece.kind() != SyntheticCommentary.Kind.EXACT_DUPLICATE) {
+                        postedAt.putIfAbsent(posted.id(), posted.nanos());
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> post : posts) {
+                post.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        double pacedSeconds = seconds(System.nanoTime() - start);
+        long deadline = System.nanoTime() + ARRIVAL_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline
+                && (visibleAt.size() < postedAt.size() || !webhookNanos.keySet().containsAll(postedAt.keySet()))) {
+            Thread.sleep(200);
+        }
+        poller.shutdownNow();
+        List<Double> indexed = new ArrayList<>();
+        List<Double> webhook = new ArrayList<>();
+        postedAt.forEach((id, posted) -> {
+            Long seen = visibleAt.get(id);
+            if (seen != null) {
+                indexed.add((seen - posted) / 1e6);
+            }
+            Long called = webhookNanos.get(id);
+            if (called != null) {
+                webhook.add((called - posted) / 1e6);
+            }
+        });
+        ObjectNode latency = JSON.createObjectNode().put("submissions", pieces.size()).put("documents", postedAt.size())
+                .put("paced_seconds", pacedSeconds).put("achieved_rate", pieces.size() / pacedSeconds)
+                .put("indexed", indexed.size()).put("webhooks", webhook.size());
+        latency.set("ingest_to_indexed_ms", percentiles(indexed));
+        latency.set("ingest_to_webhook_ms", percentiles(webhook));
+        report.set("latency", latency);
+        if (indexed.size() < postedAt.size() || webhook.size() < postedAt.size()) {
+            incomplete.add("latency phase: of " + postedAt.size() + " documents " + indexed.size() + " indexed and "
+                    + webhook.size() + " webhooks received within " + ARRIVAL_TIMEOUT + " after the last post");
+        }
+    }
+
+    private HttpServer startReceiver() throws IOException {
+        HttpServer receiver = HttpServer.create(new InetSocketAddress(StackSettings.HOST, 0), 0);
+        receiver.setExecutor(Executors.newFixedThreadPool(4));
+        receiver.createContext("/hook", exchange -> {
+            long now = System.nanoTime();
+            byte[] body;
+            try (InputStream in = exchange.getRequestBody()) {
+                body = in.readAllBytes();
+            }
+            webhookCalls.incrementAndGet();
+            JsonNode payload = parse(new String(body, StandardCharsets.UTF_8));
+            String id = payload.path("document").path("id").asText("");
+            if (!id.isEmpty()) {
+                webhookNanos.putIfAbsent(id, now);
+            }
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        return receiver;
+    }
+
+    private static String ruleToken(String run, int rule) {
+        return "bench" + run + "rule" + rule;
+    }
+
+    // ---- the raw baselines, in the same run ----
+
+    /** all-MiniLM-L6-v2 as enrich-service runs it: one-thread ONNX sessions, two calling threads, the same passages. */
+    private void baselineEmbedding(List<SyntheticCommentary.Piece> pieces) throws Exception {
+        List<String> passages = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        int documents = 0;
+        OrtEnvironment environment = OrtEnvironment.getEnvironment();
+        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+            options.setIntraOpNumThreads(1);
+            options.setInterOpNumThreads(1);
+            try (OrtSession session = environment.createSession(resource("all-minilm-l6-v2-q.onnx"), options);
+                 HuggingFaceTokenizer counter = HuggingFaceTokenizer.newInstance(open("all-minilm-l6-v2-q-tokenizer.json"),
+                         Map.of("truncation", "false", "padding", "false", "addSpecialTokens", "false"))) {
+                for (SyntheticCommentary.Piece piece : pieces) {
+                    if (seen.add(piece.title() + "\n" + piece.text())) {
+                        documents++;
+                        passages.addAll(passages(piece.text(), counter));
+                    }
+                }
+                OnnxBertBiEncoder encoder;
+                try (InputStream tokenizer = open("all-minilm-l6-v2-q-tokenizer.json")) {
+                    encoder = new OnnxBertBiEncoder(environment, session, tokenizer, PoolingMode.MEAN);
+                }
+                Encoder model = new Encoder(encoder);
+                model.embed("warm-up passage");
+                ExecutorService pool = Executors.newFixedThreadPool(EMBEDDING_THREADS);
+                AtomicInteger next = new AtomicInteger();
+                long start = System.nanoTime();
+                try {
+                    List<Future<?>> workers = new ArrayList<>();
+                    for (int t = 0; t < EMBEDDING_THREADS; t++) {
+                        workers.add(pool.submit(() -> {
+                            for (int i = next.getAndIncrement(); i < passages.size(); i = next.getAndIncrement()) {
+                                model.embed(passages.get(i));
+                            }
+                        }));
+                    }
+                    for (Future<?> worker : workers) {
+                        worker.get();
+                    }
+                } finally {
+                    pool.shutdownNow();
+                }
+                double elapsed = seconds(System.nanoTime() - start);
+                report.set("baseline_embedding", JSON.createObjectNode().put("documents", documents)
+                        .put("passages", passages.size()).put("seconds", elapsed)
+                        .put("passages_per_s", passages.size() / elapsed).put("docs_per_s", documents / elapsed));
+            }
+        }
+    }
+
+    /** enrich-service's grouping: up to 4 sentences under 126 word pieces, at most 64 passages per document. */
+    private static List<String> passages(String text, HuggingFaceTokenizer counter) {
+        List<String> passages = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        int sentences = 0;
+        int tokens = 0;
+        for (String sentence : text.split("(?<=[.!?。！？])\\s*")) {
+            String stripped = sentence.strip();
+            if (stripped.isEmpty()) {
+                continue;
+            }
+            int count = counter.encode(stripped, false, false).getIds().length;
+            if (sentences > 0 && (sentences == MAX_PASSAGE_SENTENCES || tokens + count > MAX_PASSAGE_TOKENS)) {
+                passages.add(current.toString());
+                current.setLength(0);
+                sentences = 0;
+                tokens = 0;
+            }
+            current.append(sentences > 0 ? " " : "").append(stripped);
+            sentences++;
+            tokens += count;
+        }
+        if (sentences > 0) {
+            passages.add(current.toString());
+        }
+        return passages.subList(0, Math.min(MAX_PASSAGES, passages.size()));
+    }
+
+    private static final class Encoder extends AbstractInProcessEmbeddingModel {
+        private final OnnxBertBiEncoder model;
+
+        Encoder(OnnxBertBiEncoder model) {
+            super(Runnable::run);
+            this.model = model;
+        }
+
+        @Override
+        protected OnnxBertBiEncoder model() {
+            return model;
+        }
+
+        @Override
+        protected Integer knownDimension() {
+            return 384;
+        }
+    }
+
+    private static byte[] resource(String name) throws IOException {
+        try (InputStream in = open(name)) {
+            return in.readAllBytes();
+        }
+    }
+
+    private static InputStream open(String name) throws IOException {
+        InputStream in = OnnxBertBiEncoder.class.getClassLoader().getResourceAsStream(name);
+        if (in == null) {
+            throw new IOException(name + " is not on the classpath");
+        }
+        return in;
+    }
+
+    /** The same submissions, as JSON, produced with acks=all (as ingest-service does) and consumed back. */
+    private void baselineKafka(List<SyntheticCommentary.Piece> pieces) throws Exception {
+        List<String> payloads = pieces.stream().map(p -> submission(p).toString()).toList();
+        int records = Math.max(payloads.size(), 5000 / payloads.size() * payloads.size());
+        String servers = system.stack().kafkaBootstrapServers();
+        Properties admin = new Properties();
+        admin.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
+        int partitions = system.settings().partitions();
+        try (Admin client = Admin.create(admin)) {
+            client.createTopics(List.of(new NewTopic(KAFKA_BASELINE_TOPIC, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        }
+        Properties producer = new Properties();
+        producer.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
+        producer.put(ProducerConfig.ACKS_CONFIG, "all");
+        producer.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        producer.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        long bytes = 0;
+        long start = System.nanoTime();
+        try (KafkaProducer<String, String> kafka = new KafkaProducer<>(producer)) {
+            for (int i = 0; i < records; i++) {
+                String payload = payloads.get(i % payloads.size());
+                bytes += payload.length();
+                kafka.send(new ProducerRecord<>(KAFKA_BASELINE_TOPIC, "k" + i, payload));
+            }
+            kafka.flush();
+        }
+        double produced = seconds(System.nanoTime() - start);
+        Properties consumer = new Properties();
+        consumer.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
+        consumer.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        consumer.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        consumer.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
+        long consumed = 0;
+        start = System.nanoTime();
+        try (KafkaConsumer<String, String> kafka = new KafkaConsumer<>(consumer)) {
+            List<TopicPartition> assigned = new ArrayList<>();
+            for (int p = 0; p < partitions; p++) {
+                assigned.add(new TopicPartition(KAFKA_BASELINE_TOPIC, p));
+            }
+            // Assigned, not subscribed: a group join would add seconds that are not Kafka's throughput.
+            kafka.assign(assigned);
+            kafka.seekToBeginning(assigned);
+            long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+            while (consumed < records && System.nanoTime() < deadline) {
+                ConsumerRecords<String, String> batch = kafka.poll(Duration.ofMillis(500));
+                consumed += batch.count();
+            }
+        }
+        double read = seconds(System.nanoTime() - start);
+        report.set("baseline_kafka", JSON.createObjectNode().put("records", records).put("mb", bytes / 1e6)
+                .put("produce_seconds", produced).put("produce_records_per_s", records / produced)
+                .put("consumed", consumed).put("consume_seconds", read).put("consume_records_per_s", consumed / read));
+    }
+
+    /** The enriched documents as indexed (vectors included), bulk-indexed again into a new index with the same mapping. */
+    private void baselineElasticsearch(Collection<String> ids) throws Exception {
+        String es = system.elasticsearchUrl();
+        JsonNode mappings = parse(SystemHttp.get(es + "/commentary/_mapping").body()).elements().next().path("mappings");
+        ObjectNode query = JSON.createObjectNode().put("size", ids.size());
+        query.putObject("query").putObject("ids").set("values", JSON.valueToTree(ids));
+        JsonNode hits = parse(postJson(es + "/commentary/_search", query.toString(), Duration.ofSeconds(60)).body())
+                .path("hits").path("hits");
+        List<String> sources = new ArrayList<>();
+        hits.forEach(hit -> sources.add(hit.path("_source").toString()));
+        ObjectNode index = JSON.createObjectNode();
+        index.putObject("settings").put("number_of_shards", 1).put("number_of_replicas", 0);
+        index.set("mappings", mappings);
+        send("PUT", es + "/" + ES_BASELINE_INDEX, index.toString());
+        int rounds = Math.max(1, (int) Math.ceil(2000.0 / sources.size()));
+        int documents = 0;
+        long start = System.nanoTime();
+        StringBuilder bulk = new StringBuilder();
+        int inBulk = 0;
+        for (int round = 0; round < rounds; round++) {
+            for (int i = 0; i < sources.size(); i++) {
+                bulk.append("{\"index\":{\"_id\":\"").append(round).append('-').append(i).append("\"}}\n")
+                        .append(sources.get(i)).append('\n');
+                documents++;
+                // Batches of up to 500, as search-service's bulk requests.
+                if (++inBulk == 500) {
+                    bulk(es, bulk.toString());
+                    bulk.setLength(0);
+                    inBulk = 0;
+                }
+            }
+        }
+        if (inBulk > 0) {
+            bulk(es, bulk.toString());
+        }
+        double elapsed = seconds(System.nanoTime() - start);
+        send("DELETE", es + "/" + ES_BASELINE_INDEX, null);
+        report.set("baseline_elasticsearch", JSON.createObjectNode().put("documents", documents)
+                .put("seconds", elapsed).put("docs_per_s", documents / elapsed));
+    }
+
+    private static void bulk(String es, String body) throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(es + "/" + ES_BASELINE_INDEX + "/_bulk"))
+                .timeout(Duration.ofMinutes(2)).header("Content-Type", "application/x-ndjson")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200 || parse(response.body()).path("errors").asBoolean()) {
+            throw new IllegalStateException("baseline bulk failed: " + response.body().substring(0, Math.min(2000, response.body().length())));
+        }
+    }
+
+    private static void send(String method, String url, String body) throws IOException, InterruptedException {
+        HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body);
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json").method(method, publisher).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2) {
+            throw new IllegalStateException(method + " " + url + " answered " + response.statusCode() + ": " + response.body());
+        }
+    }
+
+    // ---- resources and what the services counted ----
+
+    private void sample() {
+        for (ServiceProcess service : system.services()) {
+            try {
+                PrometheusScrape scrape = PrometheusScrape.of(service.url());
+                Map<String, String> heap = Map.of("area", "heap");
+                samples.add(new ResourceSample(phase.get(), service.name(), System.nanoTime(),
+                        scrape.sum("jvm_memory_used_bytes", heap).orElse(Double.NaN),
+                        scrape.sum("jvm_memory_committed_bytes", heap).orElse(Double.NaN),
+                        scrape.sum("process_cpu_usage", Map.of()).orElse(Double.NaN),
+                        scrape.sum("system_cpu_usage", Map.of()).orElse(Double.NaN),
+                        cpuSeconds(scrape)));
+            } catch (IOException | RuntimeException e) {
+                // a scrape that times out under load is a missing sample, not a failed benchmark
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private static double cpuSeconds(PrometheusScrape scrape) {
+        OptionalDouble seconds = scrape.sum("process_cpu_time_ns_total", Map.of());
+        return seconds.isPresent() ? seconds.getAsDouble() / 1e9 : Double.NaN;
+    }
+
+    private ObjectNode resources() {
+        ObjectNode resources = JSON.createObjectNode();
+        for (String service : RunningSystem.SERVICES) {
+            List<ResourceSample> mine = samples.stream().filter(s -> s.service().equals(service)).toList();
+            ObjectNode node = resources.putObject(service);
+            node.put("samples", mine.size());
+            node.put("heap_used_max_mb", mine.stream().mapToDouble(ResourceSample::heapUsed).filter(Double::isFinite).max().orElse(Double.NaN) / (1 << 20));
+            node.put("heap_committed_max_mb", mine.stream().mapToDouble(ResourceSample::heapCommitted).filter(Double::isFinite).max().orElse(Double.NaN) / (1 << 20));
+            ObjectNode phases = node.putObject("cpu_by_phase");
+            for (String name : List.of("baseline-embedding", "throughput", "latency")) {
+                List<ResourceSample> inPhase = mine.stream().filter(s -> s.phase().equals(name)).toList();
+                if (inPhase.size() < 2) {
+                    continue;
+                }
+                ResourceSample first = inPhase.get(0);
+                ResourceSample last = inPhase.get(inPhase.size() - 1);
+                ObjectNode cpu = phases.putObject(name);
+                // process_cpu_usage is a share of the whole machine (all cores); cores = share × cores.
+                cpu.put("process_cpu_avg", inPhase.stream().mapToDouble(ResourceSample::processCpu).filter(Double::isFinite).average().orElse(Double.NaN));
+                cpu.put("process_cpu_max", inPhase.stream().mapToDouble(ResourceSample::processCpu).filter(Double::isFinite).max().orElse(Double.NaN));
+                cpu.put("system_cpu_avg", inPhase.stream().mapToDouble(ResourceSample::systemCpu).filter(Double::isFinite).average().orElse(Double.NaN));
+                double cores = (last.cpuSeconds() - first.cpuSeconds()) / Math.max(1e-9, seconds(last.nanos() - first.nanos()));
+                cpu.put("cores_used", cores);
+            }
+        }
+        return resources;
+    }
+
+    private ObjectNode stageCounts() throws IOException, InterruptedException {
+        ObjectNode counts = JSON.createObjectNode();
+        for (ServiceProcess service : system.services()) {
+            ObjectNode node = counts.putObject(service.name());
+            PrometheusScrape.of(service.url()).select("commentary_documents_total", Map.of())
+                    .forEach(s -> node.put(s.labels().get("stage") + "." + s.labels().get("outcome"), s.value()));
+        }
+        counts.put("webhook_calls_received", webhookCalls.get());
+        return counts;
+    }
+
+    private ObjectNode ratios() {
+        ObjectNode ratios = JSON.createObjectNode();
+        double endToEnd = report.path("throughput").path("sustained_docs_per_s").asDouble(Double.NaN);
+        double embedding = report.path("baseline_embedding").path("docs_per_s").asDouble(Double.NaN);
+        ratios.put("end_to_end_over_raw_embedding", endToEnd / embedding).put("end_to_end_over_raw_embedding_target", 0.7);
+        ratios.put("p99_ingest_to_webhook_ms", report.path("latency").path("ingest_to_webhook_ms").path("p99").asDouble(Double.NaN))
+                .put("p99_ingest_to_webhook_target_ms", 2000);
+        double heap = 0;
+        for (String service : RunningSystem.SERVICES) {
+            heap = Math.max(heap, report.path("resources").path(service).path("heap_used_max_mb").asDouble(0));
+        }
+        ratios.put("max_service_heap_used_mb", heap).put("service_heap_target_mb", 512);
+        return ratios;
+    }
+
+    // ---- output ----
+
+    private String table() {
+        StringBuilder out = new StringBuilder("\n==== commentary watch end-to-end benchmark ====\n");
+        JsonNode m = report.path("machine");
+        line(out, "machine", m.path("cpus").asText() + " cpus, " + m.path("memory_mb").asText() + " MB, load " + m.path("load_average").asText()
+                + " -> " + report.path("load_average_end").asText());
+        JsonNode c = report.path("corpus");
+        line(out, "corpus", c.path("submissions").asText() + " submissions, " + c.path("languages") + ", " + c.path("kinds")
+                + ", words " + c.path("words_min").asText() + "–" + c.path("words_max").asText());
+        line(out, "rules loaded", report.path("rules").path("count").asText() + " in " + fmt(report.path("rules").path("seconds")) + " s");
+        JsonNode t = report.path("throughput");
+        line(out, "ingest accepted", fmt(t.path("ingest_accept_docs_per_s")) + " docs/s");
+        line(out, "end to end, sustained (10–90 %)", fmt(t.path("sustained_docs_per_s")) + " docs/s");
+        line(out, "end to end, overall", fmt(t.path("overall_docs_per_s")) + " docs/s (" + t.path("distinct_documents").asText()
+                + " documents in " + fmt(t.path("all_indexed_seconds")) + " s)");
+        JsonNode e = report.path("baseline_embedding");
+        line(out, "raw: embedding model alone", fmt(e.path("docs_per_s")) + " docs/s (" + fmt(e.path("passages_per_s")) + " passages/s)");
+        JsonNode k = report.path("baseline_kafka");
+        line(out, "raw: Kafka produce / consume", fmt(k.path("produce_records_per_s")) + " / " + fmt(k.path("consume_records_per_s")) + " records/s");
+        line(out, "raw: Elasticsearch bulk", fmt(report.path("baseline_elasticsearch").path("docs_per_s")) + " docs/s");
+        JsonNode l = report.path("latency");
+        line(out, "latency phase", fmt(l.path("achieved_rate")) + " docs/s for " + fmt(l.path("paced_seconds")) + " s");
+        line(out, "ingest -> indexed p50/p95/p99", percentileText(l.path("ingest_to_indexed_ms")));
+        line(out, "ingest -> webhook p50/p95/p99", percentileText(l.path("ingest_to_webhook_ms")));
+        for (String service : RunningSystem.SERVICES) {
+            JsonNode r = report.path("resources").path(service);
+            StringBuilder cpu = new StringBuilder();
+            r.path("cpu_by_phase").fields().forEachRemaining(p -> cpu.append(p.getKey()).append(' ')
+                    .append(fmt(p.getValue().path("cores_used"))).append(" cores; "));
+            line(out, service, "heap used max " + fmt(r.path("heap_used_max_mb")) + " MB (committed " + fmt(r.path("heap_committed_max_mb"))
+                    + " MB, -Xmx512m); " + cpu);
+        }
+        JsonNode q = report.path("ratios");
+        line(out, "RATIO end to end / raw embedding", fmt(q.path("end_to_end_over_raw_embedding")) + " (target >= 0.7)");
+        line(out, "p99 ingest -> webhook at " + RATE + " docs/s", fmt(q.path("p99_ingest_to_webhook_ms")) + " ms (target < 2000)");
+        line(out, "largest service heap used", fmt(q.path("max_service_heap_used_mb")) + " MB (target <= 512)");
+        return out.toString();
+    }
+
+    private static void line(StringBuilder out, String what, String value) {
+        out.append(String.format("%-40s %s%n", what, value));
+    }
+
+    private static String percentileText(JsonNode p) {
+        return fmt(p.path("p50")) + " / " + fmt(p.path("p95")) + " / " + fmt(p.path("p99")) + " ms (max " + fmt(p.path("max")) + ")";
+    }
+
+    private static String fmt(JsonNode value) {
+        return value.isNumber() ? String.format("%.2f", value.asDouble()) : "n/a";
+    }
+
+    private static ObjectNode percentiles(List<Double> values) {
+        ObjectNode node = JSON.createObjectNode().put("count", values.size());
+        if (values.isEmpty()) {
+            return node;
+        }
+        List<Double> sorted = values.stream().sorted().toList();
+        for (int p : List.of(50, 95, 99)) {
+            // nearest rank
+            node.put("p" + p, sorted.get(Math.max(0, (int) Math.ceil(p / 100.0 * sorted.size()) - 1)));
+        }
+        return node.put("max", sorted.get(sorted.size() - 1)).put("min", sorted.get(0));
+    }
+
+    private static ObjectNode describe(List<SyntheticCommentary.Piece> pieces) {
+        ObjectNode corpus = JSON.createObjectNode().put("submissions", pieces.size());
+        Map<String, Integer> languages = new LinkedHashMap<>();
+        Map<String, Integer> kinds = new LinkedHashMap<>();
+        pieces.forEach(p -> {
+            languages.merge(p.language(), 1, Integer::sum);
+            kinds.merge(p.kind().name().toLowerCase(), 1, Integer::sum);
+        });
+        corpus.set("languages", JSON.valueToTree(languages));
+        corpus.set("kinds", JSON.valueToTree(kinds));
+        corpus.put("with_rule_word", pieces.stream().filter(p -> p.ruleToken().isPresent()).count());
+        corpus.put("words_min", pieces.stream().mapToInt(SyntheticCommentary.Piece::words).min().orElse(0));
+        corpus.put("words_max", pieces.stream().mapToInt(SyntheticCommentary.Piece::words).max().orElse(0));
+        corpus.put("words_mean", pieces.stream().mapToInt(SyntheticCommentary.Piece::words).average().orElse(0));
+        return corpus;
+    }
+
+    private static ObjectNode machine() {
+        ObjectNode machine = JSON.createObjectNode().put("cpus", Runtime.getRuntime().availableProcessors())
+                .put("java", System.getProperty("java.version")).put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"))
+                .put("load_average", loadAverage());
+        try {
+            Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal:")).findFirst()
+                    .ifPresent(l -> machine.put("memory_mb", Long.parseLong(l.replaceAll("\\D", "")) / 1024));
+            Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name")).findFirst()
+                    .ifPresent(l -> machine.put("cpu_model", l.substring(l.indexOf(':') + 1).strip()));
+        } catch (IOException | RuntimeException e) {
+            machine.put("details", "unreadable: " + e);
+        }
+        return machine;
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).strip();
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static double seconds(long nanos) {
+        return nanos / 1e9;
+    }
+}
