@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -179,10 +180,28 @@ public final class RunningSystem implements AutoCloseable {
         if (stack != null) {
             stack.close();
         }
+        keepServiceLogs();
         LocalStack.wipe(settings);
         List<Long> alive = groups.stream().filter(RunningSystem::groupAlive).toList();
         if (!alive.isEmpty()) {
             throw new AssertionError("process groups " + alive + " still running after the system tests");
+        }
+    }
+
+    /** The data directory is wiped: the services' logs go to {@code target/service-logs} so a failure can be read. */
+    private void keepServiceLogs() {
+        Path logs = settings.dataDir().resolve("services");
+        Path kept = Path.of("target", "service-logs");
+        try {
+            Files.createDirectories(kept);
+            for (String name : SERVICES) {
+                Path log = logs.resolve(name + ".log");
+                if (Files.isRegularFile(log)) {
+                    Files.copy(log, kept.resolve(name + ".log"), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (IOException e) {
+            System.err.println("[RunningSystem] could not keep the service logs: " + e);
         }
     }
 
