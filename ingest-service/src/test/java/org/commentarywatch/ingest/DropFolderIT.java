@@ -1,6 +1,7 @@
 package org.commentarywatch.ingest;
 
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -72,7 +73,8 @@ class DropFolderIT extends RawTopicTestBase {
     }
 
     @Test
-    void droppedHtmlPdfAndTextBecomeDocumentsAndACorruptPdfIsParkedWithItsReason() throws Exception {
+    void droppedHtmlPdfAndTextBecomeDocumentsAndACorruptPdfIsParkedWithItsReasonAndADeadLetter() throws Exception {
+        RawTopic dlq = new RawTopic(LocalStackTestResource.stack().kafkaBootstrapServers(), config.topics().dlq());
         String marker = "dropmarker" + UUID.randomUUID().toString().replace("-", "");
         Files.writeString(DROP.resolve("page.html"), "<html lang=\"en\"><head><title>A dropped page</title></head>"
                 + "<body><nav><a href=\"/\">Home</a></nav><article><p>An article dropped into the folder for this "
@@ -101,6 +103,20 @@ class DropFolderIT extends RawTopicTestBase {
         assertEquals(Set.of("broken.pdf", "broken.pdf.reason.txt"), names(DROP.resolve("failed")));
         assertTrue(Files.readString(DROP.resolve("failed/broken.pdf.reason.txt")).startsWith("unreadable_pdf: "));
         assertEquals(Set.of("processed", "failed"), names(DROP), "nothing left in the folder itself");
+
+        try (dlq) {
+            List<ConsumerRecord<String, String>> letters = dlq.awaitKey("file:broken.pdf", 1);
+            assertEquals(1, letters.size());
+            String value = letters.get(0).value();
+            assertEquals(Set.of(), Schemas.validate("dlq-record.schema.json", value), value);
+            JsonNode letter = read(value);
+            assertEquals("unreadable_pdf", letter.path("cause").path("type").asText());
+            assertEquals("broken.pdf", letter.path("source").path("file").asText());
+            byte[] payload = letter.path("payload_encoding").asText().equals("base64")
+                    ? java.util.Base64.getDecoder().decode(letter.path("payload").asText())
+                    : letter.path("payload").asText().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            assertArrayEquals(TestPdfs.corrupt(), payload, "the file itself, for a replay");
+        }
     }
 
     private static Set<String> names(Path dir) throws IOException {

@@ -60,6 +60,8 @@ class FeedPollingIT {
         server.serve("/atom.xml", "application/atom+xml", atom());
         server.serve("/feed.json", "application/feed+json", jsonFeed());
         server.serve("/broken.xml", "application/rss+xml", "<rss version=\"2.0\"><channel><item><title>cut");
+        server.serve("/robots.txt", "text/plain", "User-agent: *\nDisallow: /private/\n");
+        server.serve("/private/feed.xml", "application/rss+xml", rss(2));
         server.serve("/xxe.xml", "application/rss+xml", """
                 <?xml version="1.0"?>
                 <!DOCTYPE rss [<!ENTITY secret SYSTEM "file:///etc/hostname">]>
@@ -254,7 +256,7 @@ class FeedPollingIT {
     }
 
     @Test
-    void aMalformedFeedAndAnXxeAttemptOnlyShowInTheHealth() {
+    void aMalformedFeedAndAnXxeAttemptShowInTheHealthAndLeaveThePollerRunning() {
         for (String path : List.of("/broken.xml", "/xxe.xml")) {
             String id = subscribe(server.url(path));
             Feed after = feeds.pollNow(id).orElseThrow();
@@ -269,6 +271,49 @@ class FeedPollingIT {
         assertTrue(feeds.get(subscribe(server.url("/xxe.xml"))).orElseThrow().lastError().orElseThrow()
                 .toLowerCase().contains("doctype"));
         given().when().get("/q/health/live").then().statusCode(200);
+    }
+
+    @Test
+    void aFeedThatCannotBeFetchedOrParsedIsADeadLetterWithItsUrlCauseAndWhatItServed() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        try (RawTopic dlq = new RawTopic(LocalStackTestResource.stack().kafkaBootstrapServers(),
+                config.topics().dlq())) {
+            String broken = subscribe(server.url("/broken.xml"));
+            String unreachable = subscribe("http://127.0.0.1:" + closedPort + "/feed.xml");
+            String disallowed = subscribe(server.url("/private/feed.xml"));
+            for (String id : List.of(broken, unreachable, disallowed)) {
+                feeds.pollNow(id);
+            }
+
+            JsonNode unparsable = letter(dlq, broken);
+            assertEquals("feed_unparsable", unparsable.path("cause").path("type").asText());
+            assertEquals(server.url("/broken.xml"), unparsable.path("source").path("url").asText());
+            assertEquals("<rss version=\"2.0\"><channel><item><title>cut", unparsable.path("payload").asText(),
+                    "what the feed served, verbatim");
+
+            JsonNode refused = letter(dlq, unreachable);
+            assertEquals("feed_unreachable", refused.path("cause").path("type").asText());
+            assertTrue(refused.path("cause").path("message").asText().contains("127.0.0.1:" + closedPort),
+                    refused::toString);
+            assertEquals("", refused.path("payload").asText());
+
+            JsonNode robots = letter(dlq, disallowed);
+            assertEquals("robots_disallowed", robots.path("cause").path("type").asText());
+            assertEquals(0, server.requestCount("/private/feed.xml"), "the feed itself obeys robots.txt");
+            assertTrue(feeds.get(disallowed).orElseThrow().lastError().orElseThrow().contains("robots"));
+        }
+    }
+
+    /** The one dead letter written under the key since the topic was opened, checked against the contract. */
+    private static JsonNode letter(RawTopic dlq, String key) throws Exception {
+        List<ConsumerRecord<String, String>> records = dlq.awaitKey(key, 1);
+        assertEquals(1, records.size(), "one dead letter for " + key);
+        String value = records.get(0).value();
+        assertEquals(java.util.Set.of(), Schemas.validate("dlq-record.schema.json", value), value);
+        return new ObjectMapper().readTree(value);
     }
 
     @Test

@@ -3,10 +3,12 @@ package org.commentarywatch.ingest.rest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.commentarywatch.ingest.config.CommentaryConfig;
 import org.commentarywatch.ingest.model.Accepted;
 import org.commentarywatch.ingest.model.DocumentSubmission;
 import org.commentarywatch.ingest.model.ErrorBody;
@@ -45,18 +47,32 @@ public class DocumentResource {
 
     private final IngestService ingest;
     private final PageIngest pages;
+    private final Duration answerWithin;
 
-    public DocumentResource(IngestService ingest, PageIngest pages) {
+    public DocumentResource(IngestService ingest, PageIngest pages, CommentaryConfig config) {
         this.ingest = ingest;
         this.pages = pages;
+        // The write itself gives up after ack-timeout (503); the fingerprint write behind it is bounded by Kafka's
+        // delivery timeout. This is only the outer bound on both.
+        this.answerWithin = config.ingest().ackTimeout().multipliedBy(2);
+    }
+
+    /**
+     * Waits for Kafka's acknowledgement on this worker thread and answers from it. Handing the Uni to Quarkus REST
+     * instead would resume the request on whatever thread completes it (the Kafka client's I/O thread): under
+     * concurrent posting that resumption intermittently found the request context gone
+     * ({@code ContextNotActiveException} in the response writer) and the client got a bare 500.
+     */
+    private Accepted answer(Uni<String> id) {
+        return new Accepted(id.await().atMost(answerWithin));
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @ApiKeyRequired
-    // Off the event loop: normalising and hashing a text of several megabytes takes longer than an event loop
-    // may be held, and extraction (PDF, HTML) will join this path.
+    // On a worker thread from start to answer: normalising and hashing a text of several megabytes takes longer
+    // than an event loop may be held, extraction (PDF, HTML) and fetching pages block, and the answer waits for Kafka.
     @Blocking
     @ResponseStatus(202)
     @Operation(summary = "Submit a piece of commentary",
@@ -89,16 +105,16 @@ public class DocumentResource {
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @APIResponse(responseCode = "503", description = "Kafka did not acknowledge the write; nothing was stored. "
             + "Retry later.", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    public Uni<Accepted> submit(DocumentSubmission submission) {
+    public Accepted submit(DocumentSubmission submission) {
         if (submission == null) {
             throw new InvalidDocumentException("missing_body",
                     "the request body must be a JSON object with at least title and text");
         }
         if (submission.text().isBlank() && submission.url().isPresent()) {
             // No text: the URL is the document, fetched and extracted like an upload of its Content-Type.
-            return pages.ingest(submission.url().get(), submission).map(Accepted::new);
+            return answer(pages.ingest(submission.url().get(), submission));
         }
-        return ingest.ingest(submission, SUBMITTED_CONTENT_TYPE).map(Accepted::new);
+        return answer(ingest.ingest(submission, SUBMITTED_CONTENT_TYPE));
     }
 
     @POST
@@ -125,7 +141,7 @@ public class DocumentResource {
             + "or a document without text.", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @APIResponse(responseCode = "503", description = "Kafka did not acknowledge the write; nothing was stored.",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    public Uni<Accepted> submitDocument(byte[] body, @HeaderParam("Content-Type") String contentType,
+    public Accepted submitDocument(byte[] body, @HeaderParam("Content-Type") String contentType,
             @QueryParam("title") String title, @QueryParam("url") String url, @QueryParam("source") String source,
             @QueryParam("published") String published,
             @Parameter(description = "An author; repeat the parameter for several, or separate names with ';'.")
@@ -133,7 +149,7 @@ public class DocumentResource {
         if (body == null || body.length == 0) {
             throw new InvalidDocumentException("missing_body", "the request body must be the document");
         }
-        return ingest.ingest(body, contentType, given(title, url, source, published, authors)).map(Accepted::new);
+        return answer(ingest.ingest(body, contentType, given(title, url, source, published, authors)));
     }
 
     @POST
@@ -157,7 +173,7 @@ public class DocumentResource {
             + "or a document without text.", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @APIResponse(responseCode = "503", description = "Kafka did not acknowledge the write; nothing was stored.",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    public Uni<Accepted> submitForm(@RestForm("file") FileUpload file, @RestForm("title") String title,
+    public Accepted submitForm(@RestForm("file") FileUpload file, @RestForm("title") String title,
             @RestForm("url") String url, @RestForm("source") String source, @RestForm("published") String published,
             @RestForm("authors") List<String> authors) {
         if (file == null) {
@@ -177,7 +193,7 @@ public class DocumentResource {
         if (type == null || type.isBlank() || DocumentExtractor.baseType(type).equals(MediaType.APPLICATION_OCTET_STREAM)) {
             type = DocumentExtractor.typeOfFileName(file.fileName()).orElse(type == null ? "" : type);
         }
-        return ingest.ingest(body, type, given(title, url, source, published, authors)).map(Accepted::new);
+        return answer(ingest.ingest(body, type, given(title, url, source, published, authors)));
     }
 
     /** What the caller says about a document; the text is left empty (the body is the text). */

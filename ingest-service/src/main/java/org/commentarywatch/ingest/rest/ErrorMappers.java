@@ -3,6 +3,7 @@ package org.commentarywatch.ingest.rest;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.commentarywatch.ingest.messaging.PublishFailedException;
@@ -12,6 +13,7 @@ import org.commentarywatch.ingest.service.InvalidDocumentException;
 import org.commentarywatch.ingest.service.extraction.DocumentExtractor;
 import org.commentarywatch.ingest.service.extraction.UnreadableDocumentException;
 import org.commentarywatch.ingest.service.extraction.UnsupportedContentTypeException;
+import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -25,12 +27,15 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 /**
  * Every error of the API answers with an {@link ErrorBody} saying what was wrong. Rejections are counted here
  * because this is the one place they all pass, including those Jackson raises before a resource runs.
  */
 public class ErrorMappers {
+
+    private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
 
     private final DocumentMetrics metrics;
 
@@ -61,6 +66,16 @@ public class ErrorMappers {
     @ServerExceptionMapper
     public Response publishFailed(PublishFailedException e) {
         return Response.fromResponse(error(Response.Status.SERVICE_UNAVAILABLE, "kafka_unavailable", e.getMessage()))
+                .header("Retry-After", "30")
+                .build();
+    }
+
+    /** The outer bound on waiting for Kafka passed (the write's own timeout normally answers first). */
+    @ServerExceptionMapper
+    public Response noAcknowledgement(io.smallrye.mutiny.TimeoutException e) {
+        return Response.fromResponse(error(Response.Status.SERVICE_UNAVAILABLE, "kafka_unavailable",
+                "Kafka did not acknowledge the write in time; the document may not be stored. Retry later; the id "
+                        + "will be the same."))
                 .header("Retry-After", "30")
                 .build();
     }
@@ -106,6 +121,26 @@ public class ErrorMappers {
                 .type(MediaType.APPLICATION_JSON)
                 .entity(new ErrorBody(kind, e.getMessage()))
                 .build();
+    }
+
+    /**
+     * Anything no other mapper knows is a fault of this service, not of the request: logged with its stack under an
+     * error id, answered 500 with a message that names the id (and the kind of fault, so that a caller's report is
+     * useful), never the framework's bare page.
+     */
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, UriInfo uri) {
+        return Response.status(Response.Status.INTERNAL_SERVER_ERROR).type(MediaType.APPLICATION_JSON)
+                .entity(internalError(e, uri.getPath())).build();
+    }
+
+    /** Logs the failure with its stack under a new error id; the answer names the id and the kind of fault. */
+    static ErrorBody internalError(Throwable e, String path) {
+        String errorId = UUID.randomUUID().toString();
+        LOG.errorf(e, "request to %s failed unexpectedly, error id %s", path, errorId);
+        return new ErrorBody("internal_error", "the service failed unexpectedly (" + e.getClass().getSimpleName()
+                + "); error id " + errorId + " names the stack trace in the service's log. Sending the request "
+                + "again is safe: the same document gets the same id.");
     }
 
     static String describe(MismatchedInputException e) {

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -73,8 +74,14 @@ public class SeenContent {
      *
      * @throws SeenContentUnavailableException when the memory cannot be read (Kafka away)
      */
-    public synchronized Admission admit(RawDocument document) {
+    public Admission admit(RawDocument document) {
+        // Outside the decision's lock: a first read of the topic (or Kafka being away) takes seconds and must not
+        // hold up, or time out, decisions that need nothing from Kafka.
         store.load();
+        return decideAndReserve(document);
+    }
+
+    private synchronized Admission decideAndReserve(RawDocument document) {
         String fingerprint = DocumentIds.fingerprint(document.text());
         Optional<RawDocument> before = store.get(fingerprint);
         Optional<RawDocument> emit = decide(before, document);
@@ -85,7 +92,10 @@ public class SeenContent {
 
     /** Once {@code commentary.raw} acknowledged: the memory is written too. */
     public Uni<Void> stored(Admission admission) {
+        // On a worker: otherwise this runs on whichever Kafka thread delivered commentary.raw's acknowledgement, and
+        // the fingerprint producer's send may block there while it fetches the topic's metadata.
         return Uni.createFrom().completionStage(() -> store.write(admission.fingerprint()))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .onFailure().recoverWithItem(error -> {
                     // The document is stored; only the memory of it is not durable. Worst case after a restart: a
                     // duplicate of it under another URL becomes a document of its own.

@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 
 import org.commentarywatch.ingest.config.CommentaryConfig;
 import org.commentarywatch.ingest.messaging.DeadLetterPublisher;
+import org.commentarywatch.ingest.messaging.PublishFailedException;
 import org.commentarywatch.ingest.model.DeadLetter;
 import org.commentarywatch.ingest.model.DocumentSubmission;
 import org.commentarywatch.ingest.model.Feed;
@@ -32,6 +33,7 @@ import org.commentarywatch.ingest.service.UrlCanonicalizer;
 import org.commentarywatch.ingest.service.extraction.UnreadableDocumentException;
 import org.commentarywatch.ingest.service.extraction.UnsupportedContentTypeException;
 import org.commentarywatch.ingest.service.fetch.FetchException;
+import org.commentarywatch.ingest.service.fetch.PageFetcher;
 import org.commentarywatch.ingest.service.fetch.PageIngest;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -63,14 +65,17 @@ public class FeedService {
     private final HttpClient http;
     private final ConcurrentHashMap<String, Object> pollLocks = new ConcurrentHashMap<>();
     private final PageIngest pages;
+    private final PageFetcher politeness;
     private final DeadLetterPublisher deadLetters;
     private final ObjectMapper mapper;
 
-    public FeedService(CommentaryConfig config, IngestService ingest, PageIngest pages, DeadLetterPublisher deadLetters,
-            ObjectMapper mapper, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+    public FeedService(CommentaryConfig config, IngestService ingest, PageIngest pages, PageFetcher politeness,
+            DeadLetterPublisher deadLetters, ObjectMapper mapper,
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         this.config = config;
         this.ingest = ingest;
         this.pages = pages;
+        this.politeness = politeness;
         this.deadLetters = deadLetters;
         this.mapper = mapper;
         this.store = new FeedStore(bootstrapServers, config.topics().feeds(), mapper);
@@ -221,7 +226,10 @@ public class FeedService {
     private Feed poll(Feed feed) {
         Instant start = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         Optional<Integer> status = Optional.empty();
+        byte[] body = new byte[0];
         try {
+            // The feed document is a request to its site like any page: robots.txt and the per-host spacing apply.
+            politeness.awaitPoliteTurn(feed.url());
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(feed.url()))
                     .timeout(config.feeds().readTimeout())
                     .header("User-Agent", config.feeds().userAgent())
@@ -236,10 +244,9 @@ public class FeedService {
                 response.body().close();
                 return success(feed, start, 304, 0, 0, 0, feed.etag(), feed.lastModified(), feed.seenIds());
             }
-            byte[] body;
             try (InputStream in = response.body()) {
                 if (response.statusCode() / 100 != 2) {
-                    throw new FeedFailure("HTTP " + response.statusCode());
+                    throw new FeedFailure("feed_http_error", "HTTP " + response.statusCode());
                 }
                 body = readBounded(in, config.feeds().maxBytes());
             }
@@ -286,6 +293,9 @@ public class FeedService {
             // Whatever happened (network, HTTP error, unparsable or hostile feed, Kafka refusing an item): the
             // feed's health says so and the poller carries on.
             LOG.infof("feed %s (%s) failed: %s", feed.feedId(), feed.url(), e.toString());
+            if (!kafkaAway(e)) {
+                feedDeadLetter(feed, feedFailureType(e), describe(e), body);
+            }
             return failure(feed, start, status, describe(e));
         }
     }
@@ -356,7 +366,8 @@ public class FeedService {
 
     private static String causeType(RuntimeException e) {
         if (e instanceof FetchException f) {
-            return f.kind();
+            // No answer for robots.txt is no answer from the site: the message says which request failed.
+            return f.kind().equals(FetchException.ROBOTS_UNAVAILABLE) ? "feed_unreachable" : f.kind();
         }
         if (e instanceof InvalidDocumentException i) {
             return i.kind();
@@ -421,9 +432,49 @@ public class FeedService {
     private static byte[] readBounded(InputStream in, long max) throws IOException {
         byte[] data = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
         if (data.length > max) {
-            throw new FeedFailure("feed larger than " + max + " bytes");
+            throw new FeedFailure("feed_too_large", "feed larger than " + max + " bytes");
         }
         return data;
+    }
+
+    /** Kafka refusing an item or its dead letter: a dead letter about it would be refused too. */
+    private static boolean kafkaAway(Throwable e) {
+        return e instanceof PublishFailedException || e instanceof io.smallrye.mutiny.TimeoutException;
+    }
+
+    static String feedFailureType(Throwable e) {
+        if (e instanceof FeedFailure f) {
+            return f.kind;
+        }
+        if (e instanceof FetchException f) {
+            // No answer for robots.txt is no answer from the site: the message says which request failed.
+            return f.kind().equals(FetchException.ROBOTS_UNAVAILABLE) ? "feed_unreachable" : f.kind();
+        }
+        if (e instanceof FeedParser.UnparsableFeedException) {
+            return "feed_unparsable";
+        }
+        if (e instanceof java.net.http.HttpTimeoutException) {
+            return "feed_timeout";
+        }
+        if (e instanceof IOException) {
+            return "feed_unreachable";
+        }
+        return "feed_failed";
+    }
+
+    /**
+     * The whole feed failed: besides its health, a dead letter keyed by the feed id names the feed URL and the cause
+     * and carries what was received (the unparsable document; nothing when no answer came), so that nothing a feed
+     * served is lost silently. A dead letter Kafka does not take is only logged: the health still tells.
+     */
+    private void feedDeadLetter(Feed feed, String type, String message, byte[] body) {
+        try {
+            deadLetters.publish(feed.feedId(), DeadLetter.ofContent(type, message, DeadLetter.Source.url(feed.url()),
+                    body, body.length, Instant.now().truncatedTo(ChronoUnit.MILLIS)))
+                    .await().atMost(config.ingest().ackTimeout());
+        } catch (RuntimeException e) {
+            LOG.warnf("feed %s: the dead letter for its failure was not written: %s", feed.feedId(), e.toString());
+        }
     }
 
     private Feed success(Feed f, Instant at, int status, int itemsSeen, int itemsNew, int itemsFailed,
@@ -476,8 +527,11 @@ public class FeedService {
 
     /** A fetch that got an answer the poller cannot use. */
     static class FeedFailure extends RuntimeException {
-        FeedFailure(String message) {
+        final String kind;
+
+        FeedFailure(String kind, String message) {
             super(message);
+            this.kind = kind;
         }
     }
 }

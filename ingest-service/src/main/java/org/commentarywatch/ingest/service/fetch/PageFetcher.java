@@ -128,6 +128,24 @@ public class PageFetcher {
         }
     }
 
+    /**
+     * For a request made elsewhere (the feed poller's conditional GET, which keeps its own ETag handling): robots.txt
+     * must allow the URL, and the host's turn (the same per-host spacing and Crawl-delay as pages) is waited for.
+     *
+     * @throws FetchException when the URL is not http(s), robots.txt disallows it or cannot be read
+     */
+    public void awaitPoliteTurn(String url) {
+        URI uri = checked(url, false);
+        RobotsRules rules = robotsFor(uri);
+        if (rules.unavailable().isPresent()) {
+            throw new FetchException(FetchException.ROBOTS_UNAVAILABLE, 502, rules.unavailable().get());
+        }
+        if (!rules.allows(uri.toString())) {
+            throw FetchException.robotsDisallowed(uri.toString());
+        }
+        waitTurn(uri, rules.interval(settings.minDelayPerHost(), settings.maxCrawlDelay()));
+    }
+
     private URI redirectTarget(URI from, String location) {
         URI target;
         try {

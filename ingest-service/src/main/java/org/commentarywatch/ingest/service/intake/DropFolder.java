@@ -1,6 +1,7 @@
 package org.commentarywatch.ingest.service.intake;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -20,6 +21,7 @@ import java.util.function.LongSupplier;
 import java.util.stream.Stream;
 
 import org.commentarywatch.ingest.messaging.PublishFailedException;
+import org.commentarywatch.ingest.model.DeadLetter;
 import org.commentarywatch.ingest.service.InvalidDocumentException;
 import org.commentarywatch.ingest.service.extraction.DocumentExtractor;
 import org.commentarywatch.ingest.service.extraction.UnreadableDocumentException;
@@ -50,6 +52,18 @@ public final class DropFolder {
         String accept(byte[] body, String contentType, String fileName);
     }
 
+    /**
+     * Records a refused file where it is not lost (the dead-letter topic) before it is parked in {@code failed/};
+     * throws {@link PublishFailedException} (or Mutiny's timeout) when that record was not acknowledged.
+     *
+     * @param content the file's bytes, at most {@link DeadLetter#MAX_PAYLOAD_BYTES} of them
+     * @param size the file's length
+     */
+    @FunctionalInterface
+    public interface Rejections {
+        void reject(String fileName, String kind, String message, byte[] content, long size);
+    }
+
     /** What a pass did with one file. */
     public record Outcome(String fileName, Optional<String> documentId, Optional<String> reason) {
     }
@@ -62,15 +76,17 @@ public final class DropFolder {
     private final Path failed;
     private final Duration settleTime;
     private final Intake intake;
+    private final Rejections rejections;
     private final LongSupplier millis;
     private final Map<Path, Observation> observations = new HashMap<>();
 
-    public DropFolder(Path root, Duration settleTime, Intake intake, LongSupplier millis) {
+    public DropFolder(Path root, Duration settleTime, Intake intake, Rejections rejections, LongSupplier millis) {
         this.root = root;
         this.processed = root.resolve(PROCESSED);
         this.failed = root.resolve(FAILED);
         this.settleTime = settleTime;
         this.intake = intake;
+        this.rejections = rejections;
         this.millis = millis;
         try {
             Files.createDirectories(processed);
@@ -175,6 +191,18 @@ public final class DropFolder {
         observations.remove(file);
         String reason = kind + ": " + message;
         try {
+            rejections.reject(name, kind, message, head(file), Files.size(file));
+        } catch (PublishFailedException | io.smallrye.mutiny.TimeoutException e) {
+            // The dead letter is what keeps the refusal visible downstream: the file waits for the next pass.
+            LOG.warnf("drop folder: %s refused (%s) but not yet recorded on the dead-letter topic (%s); tried again "
+                    + "on the next pass", name, reason, e.getMessage());
+            return Optional.empty();
+        } catch (IOException e) {
+            LOG.warnf("drop folder: %s cannot be read for its dead letter yet (%s); tried again on the next pass",
+                    name, e);
+            return Optional.empty();
+        }
+        try {
             move(file, failed.resolve(name));
             Files.writeString(failed.resolve(name + REASON_SUFFIX), reason + "\n" + "file: " + name + "\n"
                     + "at: " + Instant.now() + "\n", StandardCharsets.UTF_8);
@@ -183,6 +211,13 @@ public final class DropFolder {
         }
         LOG.warnf("drop folder: %s -> failed/ (%s)", name, reason);
         return Optional.of(new Outcome(name, Optional.empty(), Optional.of(reason)));
+    }
+
+    /** What a dead letter can carry of the file, without reading a large one whole. */
+    private static byte[] head(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.readNBytes(DeadLetter.MAX_PAYLOAD_BYTES);
+        }
     }
 
     /** A file dropped again under the same name replaces the earlier one: the newer copy is what was read. */

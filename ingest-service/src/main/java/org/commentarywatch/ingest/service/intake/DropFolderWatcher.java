@@ -8,11 +8,15 @@ import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import org.commentarywatch.ingest.config.CommentaryConfig;
+import org.commentarywatch.ingest.messaging.DeadLetterPublisher;
+import org.commentarywatch.ingest.model.DeadLetter;
 import org.commentarywatch.ingest.model.DocumentSubmission;
 import org.commentarywatch.ingest.service.IngestService;
 import org.jboss.logging.Logger;
@@ -35,14 +39,16 @@ public class DropFolderWatcher {
 
     private final CommentaryConfig config;
     private final IngestService ingest;
+    private final DeadLetterPublisher deadLetters;
     private volatile DropFolder folder;
     private volatile WatchService watch;
     private volatile Thread worker;
     private volatile boolean running;
 
-    public DropFolderWatcher(CommentaryConfig config, IngestService ingest) {
+    public DropFolderWatcher(CommentaryConfig config, IngestService ingest, DeadLetterPublisher deadLetters) {
         this.config = config;
         this.ingest = ingest;
+        this.deadLetters = deadLetters;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -51,7 +57,8 @@ public class DropFolderWatcher {
             return;
         }
         // A configured folder that cannot be used stops the start: better than a service that silently ignores it.
-        folder = new DropFolder(dir.get(), config.dropFolder().settleTime(), this::store, System::currentTimeMillis);
+        folder = new DropFolder(dir.get(), config.dropFolder().settleTime(), this::store, this::deadLetter,
+                System::currentTimeMillis);
         try {
             watch = FileSystems.getDefault().newWatchService();
             dir.get().register(watch, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY);
@@ -116,6 +123,12 @@ public class DropFolderWatcher {
             key.pollEvents();
             key.reset();
         }
+    }
+
+    /** A refused file on commentary.dlq, keyed by its name: the same file refused again lands under the same key. */
+    private void deadLetter(String fileName, String kind, String message, byte[] content, long size) {
+        deadLetters.publish("file:" + fileName, DeadLetter.ofContent(kind, message, DeadLetter.Source.file(fileName),
+                content, size, Instant.now().truncatedTo(ChronoUnit.MILLIS))).await().atMost(config.ingest().ackTimeout());
     }
 
     private String store(byte[] body, String contentType, String fileName) {

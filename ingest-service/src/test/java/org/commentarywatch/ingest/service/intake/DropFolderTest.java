@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.commentarywatch.ingest.TestPdfs;
 import org.commentarywatch.ingest.messaging.PublishFailedException;
+import org.commentarywatch.ingest.model.DeadLetter;
 import org.commentarywatch.ingest.service.extraction.DocumentExtractor;
 import org.commentarywatch.ingest.service.extraction.PdfExtractor;
 import org.commentarywatch.ingest.service.extraction.UnreadableDocumentException;
@@ -36,10 +37,19 @@ class DropFolderTest {
 
     private final AtomicLong now = new AtomicLong(1_000_000);
     private final List<String> stored = new ArrayList<>();
+    /** "name kind size" of each dead letter the folder asked for. */
+    private final List<String> deadLetters = new ArrayList<>();
+    private final AtomicBoolean deadLettersAway = new AtomicBoolean(false);
     private final DocumentExtractor extractor = new DocumentExtractor(new PdfExtractor.Limits(50, Duration.ofSeconds(10)));
 
     private DropFolder folder(DropFolder.Intake intake) {
-        return new DropFolder(root, SETTLE, intake, now::get);
+        return new DropFolder(root, SETTLE, intake, (name, kind, message, content, size) -> {
+            if (deadLettersAway.get()) {
+                throw new PublishFailedException("Kafka is unavailable", new RuntimeException("no broker"));
+            }
+            assertTrue(content.length <= size && content.length <= DeadLetter.MAX_PAYLOAD_BYTES, name);
+            deadLetters.add(name + " " + kind + " " + size);
+        }, now::get);
     }
 
     /** Extracts like the service does; "stores" by remembering the file name. */
@@ -118,6 +128,31 @@ class DropFolderTest {
         assertReason("sheet.xlsx", "unsupported_extension");
         assertReason("blank.txt", "no_text");
         assertReason("empty.html", "empty_file");
+        assertEquals(List.of("blank.txt no_text 7", "broken.pdf unreadable_pdf " + Files.size(failed("broken.pdf")),
+                "empty.html empty_file 0", "locked.pdf encrypted_pdf " + Files.size(failed("locked.pdf")),
+                "sheet.xlsx unsupported_extension 20"), deadLetters.stream().sorted().toList(),
+                "each refused file is also a dead letter, with its name, kind and size");
+    }
+
+    @Test
+    void aRefusedFileWhoseDeadLetterIsNotAcknowledgedStaysUntilItIs() throws Exception {
+        DropFolder folder = folder(this::extractAndStore);
+        Path file = root.resolve("broken.pdf");
+        Files.write(file, TestPdfs.corrupt());
+        deadLettersAway.set(true);
+
+        assertEquals(List.of(), passAfterSettling(folder));
+        assertTrue(Files.exists(file), "kept for the next pass");
+        assertFalse(Files.exists(root.resolve("failed/broken.pdf")));
+
+        deadLettersAway.set(false);
+        assertEquals(1, passAfterSettling(folder).size());
+        assertReason("broken.pdf", "unreadable_pdf");
+        assertEquals(1, deadLetters.size());
+    }
+
+    private Path failed(String name) {
+        return root.resolve("failed").resolve(name);
     }
 
     private void assertReason(String name, String kind) throws Exception {
