@@ -29,7 +29,26 @@ public final class Schemas {
         return load(schemaFile).validate(json);
     }
 
+    /** The named schema as plain JSON, for tests that read the contract itself. */
+    public static JsonNode json(String schemaFile) {
+        try (InputStream in = Files.newInputStream(file(schemaFile))) {
+            return Fixtures.JSON.readTree(in);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + schemaFile, e);
+        }
+    }
+
     private static JsonSchema load(String schemaFile) {
+        Path file = file(schemaFile);
+        SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
+        try (InputStream in = Files.newInputStream(file)) {
+            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in, config);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + file, e);
+        }
+    }
+
+    private static Path file(String schemaFile) {
         String dir = System.getProperty("commentary-test.schemas-dir");
         if (dir == null || dir.isBlank()) {
             fail("System property commentary-test.schemas-dir is not set; the parent pom sets it to deploy/schemas. "
@@ -39,11 +58,6 @@ public final class Schemas {
         if (!Files.isRegularFile(file)) {
             fail("Schema " + file + " not found (commentary-test.schemas-dir=" + dir + ")");
         }
-        SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
-        try (InputStream in = Files.newInputStream(file)) {
-            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in, config);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + file, e);
-        }
+        return file;
     }
 }

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -86,6 +87,26 @@ public class IndexAdminClient {
         }
     }
 
+    /**
+     * Adds the fields of {@code mappings} that the existing index lacks (Elasticsearch merges a mapping into the
+     * index's own; documents indexed before keep the new fields unindexed until they are indexed again).
+     *
+     * @return why the node refused, when it did: a field whose type changed needs a new index version
+     */
+    public Optional<String> putMapping(String index, JsonNode mappings) throws IOException {
+        Request request = new Request("PUT", "/" + index + "/_mapping");
+        request.setJsonEntity(mapper.writeValueAsString(mappings));
+        try {
+            rest.performRequest(request);
+            return Optional.empty();
+        } catch (ResponseException e) {
+            if (e.getResponse().getStatusLine().getStatusCode() == 400) {
+                return Optional.of(errorType(e) + ": " + errorReason(e));
+            }
+            throw e;
+        }
+    }
+
     /** The indices the alias points at; empty when there is no such alias. */
     public Set<String> aliasTargets(String alias) throws IOException {
         Response response;
@@ -131,6 +152,14 @@ public class IndexAdminClient {
     private JsonNode read(Response response) throws IOException {
         try (InputStream body = response.getEntity().getContent()) {
             return mapper.readTree(body);
+        }
+    }
+
+    private String errorReason(ResponseException e) {
+        try {
+            return read(e.getResponse()).path("error").path("reason").asText("");
+        } catch (IOException | RuntimeException unreadable) {
+            return "";
         }
     }
 

@@ -15,13 +15,13 @@ import org.jboss.logging.Logger;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
-import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 
 import org.commentarywatch.search.model.ConsumedRecord;
 import org.commentarywatch.search.model.DeadLetterRecord;
 import org.commentarywatch.search.model.IncomingDocument;
 import org.commentarywatch.search.service.AlertService;
 import org.commentarywatch.search.service.BulkIndexer;
+import org.commentarywatch.search.service.BulkWrites;
 import org.commentarywatch.search.service.DocumentParser;
 
 /**
@@ -62,7 +62,7 @@ public class EnrichedDocumentIndexer {
         List<DeadLetterRecord> letters = new ArrayList<>();
 
         for (KafkaRecord<String, String> record : batch.getRecords()) {
-            ConsumedRecord consumed = consumed(record);
+            ConsumedRecord consumed = ConsumedRecords.of(record);
             DocumentParser.Parsed parsed = parser.parse(consumed.payload());
             if (parsed instanceof DocumentParser.Document document) {
                 documents.add(document.document());
@@ -74,12 +74,12 @@ public class EnrichedDocumentIndexer {
             }
         }
 
-        Optional<List<BulkIndexer.Rejection>> rejections = indexer.index(documents);
+        Optional<List<BulkWrites.Rejection>> rejections = indexer.index(documents);
         if (rejections.isEmpty()) {
             return stoppedBeforeDone();
         }
         java.util.Set<Integer> rejected = new java.util.HashSet<>();
-        for (BulkIndexer.Rejection rejection : rejections.get()) {
+        for (BulkWrites.Rejection rejection : rejections.get()) {
             IncomingDocument document = documents.get(rejection.position());
             rejected.add(rejection.position());
             letters.add(documentOrigins.get(rejection.position())
@@ -109,15 +109,5 @@ public class EnrichedDocumentIndexer {
     private static CompletionStage<Void> stoppedBeforeDone() {
         LOG.info("Stopping before a batch was fully indexed; it will be consumed again after the restart");
         return CompletableFuture.completedFuture(null);
-    }
-
-    private static ConsumedRecord consumed(KafkaRecord<String, String> record) {
-        IncomingKafkaRecordMetadata<?, ?> metadata = record.getMetadata(IncomingKafkaRecordMetadata.class)
-                .orElseThrow(() -> new IllegalStateException("a consumed record without Kafka metadata"));
-        return new ConsumedRecord(
-                new DeadLetterRecord.Source(metadata.getTopic(), metadata.getPartition(), metadata.getOffset(),
-                        Optional.ofNullable(record.getKey())),
-                // A tombstone has no value; the parser turns the empty payload into a dead letter.
-                Optional.ofNullable(record.getPayload()).orElse(""));
     }
 }

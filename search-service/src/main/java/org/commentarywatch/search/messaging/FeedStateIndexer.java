@@ -22,11 +22,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
-import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 
 import org.commentarywatch.search.model.ConsumedRecord;
 import org.commentarywatch.search.model.DeadLetterRecord;
 import org.commentarywatch.search.model.FeedState;
+import org.commentarywatch.search.service.BulkWrites;
 import org.commentarywatch.search.service.FeedStateIndex;
 
 /**
@@ -63,31 +63,28 @@ public class FeedStateIndexer {
         List<DeadLetterRecord> letters = new ArrayList<>();
 
         for (KafkaRecord<String, String> record : batch.getRecords()) {
-            IncomingKafkaRecordMetadata<?, ?> metadata = record.getMetadata(IncomingKafkaRecordMetadata.class)
-                    .orElseThrow(() -> new IllegalStateException("a consumed record without Kafka metadata"));
-            Optional<String> key = Optional.ofNullable(record.getKey()).filter(k -> !k.isBlank());
-            ConsumedRecord consumed = new ConsumedRecord(new DeadLetterRecord.Source(metadata.getTopic(),
-                    metadata.getPartition(), metadata.getOffset(), key), Optional.ofNullable(record.getPayload()).orElse(""));
+            ConsumedRecord consumed = ConsumedRecords.of(record);
+            DeadLetterRecord.Source source = consumed.source();
             try {
-                FeedStateIndex.Change change = change(key, Optional.ofNullable(record.getPayload()));
+                FeedStateIndex.Change change = change(source.key(), Optional.ofNullable(record.getPayload()));
                 latest.remove(change.id());
                 latest.put(change.id(), change);
                 origins.put(change.id(), consumed);
             } catch (IllegalArgumentException | JsonProcessingException e) {
-                LOG.warnf("Record %s-%d@%d is not a feed: %s", metadata.getTopic(), metadata.getPartition(),
-                        metadata.getOffset(), e.getMessage());
+                LOG.warnf("Record %s-%d@%d is not a feed: %s", source.topic(), source.partition(), source.offset(),
+                        e.getMessage());
                 letters.add(consumed.deadLetter(new DeadLetterRecord.Cause("unreadable_feed",
                         Optional.ofNullable(e.getMessage()).orElse(e.toString())), Optional.empty(), Instant.now()));
             }
         }
 
         List<FeedStateIndex.Change> changes = List.copyOf(latest.values());
-        Optional<List<FeedStateIndex.Rejection>> rejections = index.apply(changes);
+        Optional<List<BulkWrites.Rejection>> rejections = index.apply(changes);
         if (rejections.isEmpty()) {
             LOG.info("Stopping before a batch of feeds was fully indexed; it will be consumed again after the restart");
             return CompletableFuture.completedFuture(null);
         }
-        for (FeedStateIndex.Rejection rejection : rejections.get()) {
+        for (BulkWrites.Rejection rejection : rejections.get()) {
             String id = changes.get(rejection.position()).id();
             letters.add(origins.get(id).deadLetter(rejection.cause(), Optional.empty(), Instant.now()));
         }

@@ -98,15 +98,10 @@ public class AlertService {
         List<ObjectNode> alerts = new ArrayList<>();
         List<ObjectNode> deliveries = new ArrayList<>();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        for (IncomingDocument document : documents) {
-            List<RuleMatcher.RuleMatch> matches;
-            try {
-                matches = rules.matcher().match(document.source());
-            } catch (RuntimeException e) {
-                LOG.errorf(e, "Cannot match document %s against the rules", document.id());
-                continue;
-            }
-            for (RuleMatcher.RuleMatch match : matches) {
+        List<List<RuleMatcher.RuleMatch>> matched = match(documents);
+        for (int i = 0; i < documents.size(); i++) {
+            IncomingDocument document = documents.get(i);
+            for (RuleMatcher.RuleMatch match : matched.get(i)) {
                 ObjectNode alert = alert(match, document, now);
                 alerts.add(alert);
                 if (match.rule().webhook() != null) {
@@ -118,6 +113,24 @@ public class AlertService {
             return true;
         }
         return write(alerts, deliveries);
+    }
+
+    /** Each document's matches; a document that cannot be matched is logged and has none, the others still do. */
+    private List<List<RuleMatcher.RuleMatch>> match(List<IncomingDocument> documents) {
+        try {
+            return rules.matcher().match(documents.stream().map(IncomingDocument::source).toList());
+        } catch (RuntimeException batchFailure) {
+            List<List<RuleMatcher.RuleMatch>> matched = new ArrayList<>(documents.size());
+            for (IncomingDocument document : documents) {
+                try {
+                    matched.add(rules.matcher().match(document.source()));
+                } catch (RuntimeException e) {
+                    LOG.errorf(e, "Cannot match document %s against the rules", document.id());
+                    matched.add(List.of());
+                }
+            }
+            return matched;
+        }
     }
 
     private boolean write(List<ObjectNode> alerts, List<ObjectNode> deliveries) {

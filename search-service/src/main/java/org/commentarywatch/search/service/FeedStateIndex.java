@@ -5,13 +5,11 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.stream.IntStream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -21,11 +19,7 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.ElasticsearchException;
-import co.elastic.clients.elasticsearch._types.ErrorCause;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
-import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.bulk.OperationType;
 
@@ -34,13 +28,12 @@ import io.quarkus.runtime.StartupEvent;
 
 import org.commentarywatch.search.client.IndexAdminClient;
 import org.commentarywatch.search.config.CommentaryConfig;
-import org.commentarywatch.search.model.DeadLetterRecord;
 import org.commentarywatch.search.model.FeedState;
 
 /**
  * The feeds index: one document per feed ({@code _id} = the feed's record key), its latest state, or none once the
  * feed is gone. Created at start from {@code elasticsearch/<index>.json}, in the background like
- * {@link IndexBootstrap}. Writes wait out Elasticsearch being away, like {@link BulkIndexer}.
+ * {@link IndexBootstrap}. Writes go through {@link BulkWrites}, like the documents'.
  */
 @ApplicationScoped
 public class FeedStateIndex {
@@ -67,14 +60,7 @@ public class FeedStateIndex {
         }
     }
 
-    /** A change Elasticsearch will not take, by its position in the list given to {@link #apply}. */
-    public record Rejection(int position, DeadLetterRecord.Cause cause) {
-        public Rejection {
-            Objects.requireNonNull(cause, "cause");
-        }
-    }
-
-    private final ElasticsearchClient client;
+    private final BulkWrites writes;
     private final IndexAdminClient admin;
     private final ObjectMapper mapper;
     private final ServiceLifecycle lifecycle;
@@ -88,9 +74,9 @@ public class FeedStateIndex {
     });
     private volatile boolean ready;
 
-    public FeedStateIndex(ElasticsearchClient client, IndexAdminClient admin, ObjectMapper mapper,
+    public FeedStateIndex(BulkWrites writes, IndexAdminClient admin, ObjectMapper mapper,
                           ServiceLifecycle lifecycle, CommentaryConfig config) {
-        this.client = client;
+        this.writes = writes;
         this.admin = admin;
         this.mapper = mapper;
         this.lifecycle = lifecycle;
@@ -123,22 +109,37 @@ public class FeedStateIndex {
      * @return the refused changes; empty when the service began to stop first, in which case nothing may be
      *         acknowledged
      */
-    public Optional<List<Rejection>> apply(List<Change> changes) {
-        List<Rejection> rejections = new ArrayList<>();
-        List<Integer> pending = IntStream.range(0, changes.size()).boxed().toList();
-        for (int failures = 0; !pending.isEmpty(); failures++) {
-            if (failures > 0 && !lifecycle.pause(backoff.delay(failures))) {
-                return Optional.empty();
+    public Optional<List<BulkWrites.Rejection>> apply(List<Change> changes) {
+        return writes.write(changes.size(), new BulkWrites.Target() {
+            @Override
+            public String items() {
+                return "feed changes";
             }
-            if (lifecycle.isStopping()) {
-                return Optional.empty();
+
+            @Override
+            public boolean ready() {
+                // Writing before the index exists would auto-create it with a guessed mapping.
+                return ensureIndex();
             }
-            // Writing before the index exists would auto-create it with a guessed mapping.
-            if (ensureIndex()) {
-                pending = attempt(changes, pending, rejections);
+
+            @Override
+            public void indexMissing() {
+                ready = false;
             }
-        }
-        return Optional.of(rejections);
+
+            @Override
+            public BulkRequest request(List<Integer> positions) {
+                return FeedStateIndex.this.request(changes, positions);
+            }
+
+            @Override
+            public BulkOutcome outcome(BulkResponseItem item) {
+                // Removing a feed that was never indexed (or is gone already) leaves the index as wanted.
+                boolean alreadyGone = item.operationType() == OperationType.Delete && item.status() == 404
+                        && item.error() == null;
+                return alreadyGone ? BulkOutcome.INDEXED : BulkOutcome.classify(item);
+            }
+        });
     }
 
     private boolean ensureIndex() {
@@ -154,50 +155,6 @@ public class FeedStateIndex {
             LOG.warnf("Cannot set up the index %s yet, will retry: %s", index, e.toString());
         }
         return ready;
-    }
-
-    /** One bulk request for the pending positions; returns the positions to try again. */
-    private List<Integer> attempt(List<Change> changes, List<Integer> pending, List<Rejection> rejections) {
-        BulkResponse response;
-        try {
-            response = client.bulk(request(changes, pending));
-        } catch (IOException e) {
-            LOG.warnf("Elasticsearch unreachable for %d feed changes, will retry: %s", pending.size(), e.toString());
-            return pending;
-        } catch (ElasticsearchException e) {
-            Optional<ErrorCause> error = Optional.ofNullable(e.error());
-            String reason = BulkOutcome.describe(e.status(), error);
-            if (BulkOutcome.classify(e.status(), error) == BulkOutcome.DEAD_LETTER) {
-                LOG.errorf("Elasticsearch refused a whole bulk of %d feed changes: %s", pending.size(), reason);
-                pending.forEach(position -> rejections.add(
-                        new Rejection(position, new DeadLetterRecord.Cause("bulk_rejected", reason))));
-                return List.of();
-            }
-            LOG.warnf("Elasticsearch could not take %d feed changes now, will retry: %s", pending.size(), reason);
-            ready &= !BulkOutcome.indexMissing(error);
-            return pending;
-        }
-        List<Integer> retry = new ArrayList<>();
-        List<BulkResponseItem> items = response.items();
-        for (int i = 0; i < items.size(); i++) {
-            BulkResponseItem item = items.get(i);
-            Optional<ErrorCause> error = Optional.ofNullable(item.error());
-            // Removing a feed that was never indexed (or is gone already) leaves the index as wanted.
-            boolean alreadyGone = item.operationType() == OperationType.Delete && item.status() == 404 && error.isEmpty();
-            BulkOutcome outcome = alreadyGone ? BulkOutcome.INDEXED : BulkOutcome.classify(item);
-            if (outcome == BulkOutcome.RETRY) {
-                retry.add(pending.get(i));
-                ready &= !BulkOutcome.indexMissing(error);
-            } else if (outcome == BulkOutcome.DEAD_LETTER) {
-                String reason = BulkOutcome.describe(item.status(), error);
-                LOG.warnf("Feed %s refused by Elasticsearch: %s", item.id(), reason);
-                rejections.add(new Rejection(pending.get(i), new DeadLetterRecord.Cause(BulkOutcome.causeType(error), reason)));
-            }
-        }
-        if (!retry.isEmpty()) {
-            LOG.warnf("Elasticsearch could not take %d of %d feed changes now, will retry", retry.size(), pending.size());
-        }
-        return retry;
     }
 
     private BulkRequest request(List<Change> changes, List<Integer> pending) {

@@ -113,6 +113,11 @@ public class IndexBootstrap {
         admin.putIndexTemplate(layout.templateName(), templateBody);
         if (admin.createIndex(layout.indexName(), layout.alias())) {
             LOG.infof("Created the index %s behind the alias %s", layout.indexName(), layout.alias());
+        } else {
+            // An index created by an earlier release gets the fields added to this version's mapping since.
+            admin.putMapping(layout.indexName(), templateBody.path("template").path("mappings")).ifPresent(refused ->
+                    LOG.errorf("The index %s keeps its mapping, which differs from this release's in a way only a new "
+                            + "index version can take: %s", layout.indexName(), refused));
         }
         Set<String> targets = admin.aliasTargets(layout.alias());
         if (targets.isEmpty()) {

@@ -7,13 +7,16 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
+import org.apache.lucene.document.Document;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
@@ -23,15 +26,22 @@ import org.apache.lucene.monitor.CandidateMatcher;
 import org.apache.lucene.monitor.Monitor;
 import org.apache.lucene.monitor.MonitorConfiguration;
 import org.apache.lucene.monitor.MonitorQuery;
+import org.apache.lucene.monitor.MultiMatchingQueries;
 import org.apache.lucene.monitor.MultipassTermFilteredPresearcher;
 import org.apache.lucene.monitor.QueryMatch;
+import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.automaton.ByteRunAutomaton;
+
+import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -44,6 +54,8 @@ import org.commentarywatch.search.model.Rule;
  * rules can be changed while matching.
  */
 public final class RuleMatcher implements Closeable {
+
+    private static final Logger LOG = Logger.getLogger(RuleMatcher.class);
 
     /** A text a rule's query found in a field of the document. */
     public record MatchedTerm(String field, String text) {
@@ -61,10 +73,15 @@ public final class RuleMatcher implements Closeable {
      */
     private static final int PRESEARCHER_PASSES = 2;
 
+    /**
+     * A registered rule with what matching needs besides its query: its terms by field (for saying which of them a
+     * matching document had) and its disjuncts as rewritten for running (when rewriting does not read the index).
+     */
+    private record RuleEntry(Rule rule, Map<String, Set<String>> terms, boolean rewriteOnce, Map<Query, Query> rewritten) {
+    }
+
     private final Monitor monitor;
-    private final Map<String, Rule> rules = new ConcurrentHashMap<>();
-    /** Each rule's positive query terms by field, for saying which of them a matching document had. */
-    private final Map<String, Map<String, Set<String>>> queryTerms = new ConcurrentHashMap<>();
+    private final Map<String, RuleEntry> rules = new ConcurrentHashMap<>();
 
     public RuleMatcher() {
         try {
@@ -85,8 +102,8 @@ public final class RuleMatcher implements Closeable {
             if (rule.enabled() && Rule.KIND_MATCH.equals(rule.kind())) {
                 Query query = RuleQueries.parse(Optional.ofNullable(rule.query()));
                 register.add(new MonitorQuery(rule.id(), query, rule.query(), Map.of()));
-                queryTerms.put(rule.id(), RuleQueries.terms(query));
-                rules.put(rule.id(), rule);
+                rules.put(rule.id(), new RuleEntry(rule, RuleQueries.terms(query), rewritesWithoutTheIndex(query),
+                        new IdentityHashMap<>()));
             } else {
                 remove.add(rule.id());
             }
@@ -113,10 +130,31 @@ public final class RuleMatcher implements Closeable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot remove rules from the monitor", e);
         }
-        ids.forEach(id -> {
-            rules.remove(id);
-            queryTerms.remove(id);
+        ids.forEach(rules::remove);
+    }
+
+    /**
+     * Whether the query rewrites the same whatever the document: true unless it has terms that expand against the
+     * index when rewritten (fuzzy terms; prefixes, wildcards and ranges only wrap themselves and expand later).
+     */
+    private static boolean rewritesWithoutTheIndex(Query query) {
+        boolean[] independent = { true };
+        query.visit(new QueryVisitor() {
+            @Override
+            public void consumeTermsMatching(Query leaf, String field, Supplier<ByteRunAutomaton> automaton) {
+                if (!(leaf instanceof MultiTermQuery multiTerm)
+                        || (multiTerm.getRewriteMethod() != MultiTermQuery.CONSTANT_SCORE_BLENDED_REWRITE
+                        && multiTerm.getRewriteMethod() != MultiTermQuery.CONSTANT_SCORE_REWRITE)) {
+                    independent[0] = false;
+                }
+            }
+
+            @Override
+            public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
+                return this;
+            }
         });
+        return independent[0];
     }
 
     public int size() {
@@ -125,61 +163,136 @@ public final class RuleMatcher implements Closeable {
 
     /** The rules this document satisfies, query and conditions alike, in rule-id order. */
     public List<RuleMatch> match(JsonNode document) {
-        Verifier verifier;
-        try {
-            Verifier[] created = new Verifier[1];
-            monitor.match(RuleQueries.document(document), searcher -> created[0] = new Verifier(searcher, document));
-            verifier = created[0];
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot match a document against the rules", e);
-        }
-        List<RuleMatch> matches = new ArrayList<>(verifier.matches.values());
-        matches.sort(Comparator.comparing(match -> match.rule().id()));
-        return matches;
+        return match(List.of(document)).get(0);
     }
 
     /**
-     * Verifies the presearcher's candidates against one document. Cheap checks come first: a candidate whose
-     * structured conditions fail is dropped before its query is run. The query then runs straight on the
-     * document's one-document index, without the query cache and collector machinery a stock matcher goes through
-     * (a cache cannot pay off on an index that lives for one document). The matched terms are read from the same
-     * index (its offsets point into the text), so the text is analysed once.
+     * The rules each document satisfies (in the documents' order; each list in rule-id order), each document matched
+     * on its own. Lucene Monitor can match several documents in one call (one index and one presearcher query for
+     * all of them), but with 10,000 rules that costs more per document, not less: the candidates of a group are
+     * every rule whose terms the group has between its documents, and the group's index is a full Lucene segment
+     * (figures in the README).
+     */
+    public List<List<RuleMatch>> match(List<? extends JsonNode> documents) {
+        return match(documents, 1);
+    }
+
+    /** As {@link #match(List)}, with this many documents per call to the monitor. */
+    public List<List<RuleMatch>> match(List<? extends JsonNode> documents, int documentsPerMatch) {
+        if (documentsPerMatch < 1) {
+            throw new IllegalArgumentException("documents per match must be at least 1: " + documentsPerMatch);
+        }
+        List<List<RuleMatch>> results = new ArrayList<>(documents.size());
+        for (int from = 0; from < documents.size(); from += documentsPerMatch) {
+            results.addAll(matchTogether(documents.subList(from, Math.min(documents.size(), from + documentsPerMatch))));
+        }
+        return results;
+    }
+
+    private List<List<RuleMatch>> matchTogether(List<? extends JsonNode> documents) {
+        Document[] laidOut = documents.stream().map(RuleQueries::document).toArray(Document[]::new);
+        Verifier verifier;
+        try {
+            Verifier[] created = new Verifier[1];
+            MultiMatchingQueries<QueryMatch> outcome = monitor.match(laidOut, searcher -> created[0] = new Verifier(searcher, documents));
+            verifier = created[0];
+            // The monitor catches what a rule's verification throws; without this the rule would just not match.
+            outcome.getErrors().forEach((ruleId, e) -> LOG.warnf(e, "Rule %s could not be checked against documents %s",
+                    ruleId, documents.stream().map(document -> document.path("id").asText("?")).toList()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot match documents against the rules", e);
+        }
+        List<List<RuleMatch>> results = new ArrayList<>(documents.size());
+        for (Map<String, RuleMatch> byRule : verifier.matches) {
+            List<RuleMatch> matches = new ArrayList<>(byRule.values());
+            matches.sort(Comparator.comparing(match -> match.rule().id()));
+            results.add(matches);
+        }
+        return results;
+    }
+
+    /**
+     * The query as it runs: rewritten once and kept with the rule, unless rewriting reads the index (fuzzy terms
+     * expand to the words of each document), in which case it is rewritten for every document. The monitor hands
+     * out the same disjunct objects on every match, so they are recognised by identity.
+     */
+    private Query rewritten(RuleEntry entry, Query disjunct, IndexSearcher searcher) throws IOException {
+        if (!entry.rewriteOnce()) {
+            return searcher.rewrite(disjunct);
+        }
+        Map<Query, Query> cache = entry.rewritten();
+        synchronized (cache) {
+            Query done = cache.get(disjunct);
+            if (done == null) {
+                done = searcher.rewrite(disjunct);
+                cache.put(disjunct, done);
+            }
+            return done;
+        }
+    }
+
+    /**
+     * Verifies the presearcher's candidates against the documents' index. Cheap checks come first: for a single
+     * document a candidate whose structured conditions fail is dropped before its query is run. The query then runs
+     * straight on the documents' index, without the query cache and collector machinery a stock matcher goes through
+     * (a cache cannot pay off on an index that lives for one batch). The matched terms are read from the same index
+     * (its offsets point into the text), so the text is analysed once.
      */
     private final class Verifier extends CandidateMatcher<QueryMatch> {
-        private final JsonNode document;
+        private final List<? extends JsonNode> documents;
         private final LeafReader reader;
         private final LeafReaderContext context;
-        /** Conditions by rule id: a query split into disjuncts by the monitor comes once per disjunct. */
-        private final Map<String, Optional<RuleConditionsCheck.Satisfied>> conditions = new HashMap<>();
-        private final Map<String, RuleMatch> matches = new HashMap<>();
+        /** Conditions by rule id and document: a query split into disjuncts by the monitor comes once per disjunct. */
+        private final Map<String, Optional<RuleConditionsCheck.Satisfied>[]> conditions = new HashMap<>();
+        /** Per document, its matches by rule id. */
+        private final List<Map<String, RuleMatch>> matches;
 
-        Verifier(IndexSearcher searcher, JsonNode document) {
+        Verifier(IndexSearcher searcher, List<? extends JsonNode> documents) {
             super(searcher);
             searcher.setQueryCache(null);
-            this.document = document;
+            this.documents = documents;
             this.context = searcher.getIndexReader().leaves().get(0);
             this.reader = context.reader();
+            this.matches = new ArrayList<>(documents.size());
+            documents.forEach(document -> matches.add(new HashMap<>()));
         }
 
         @Override
         protected void matchQuery(String queryId, Query query, Map<String, String> metadata) throws IOException {
-            Rule rule = rules.get(queryId);
-            if (rule == null || matches.containsKey(queryId)) {
-                return; // removed meanwhile, or already matched through another disjunct
+            RuleEntry entry = rules.get(queryId);
+            if (entry == null) {
+                return; // removed meanwhile
             }
-            Optional<RuleConditionsCheck.Satisfied> satisfied = conditions.computeIfAbsent(queryId,
-                    id -> RuleConditionsCheck.check(rule, document));
-            if (satisfied.isEmpty()) {
-                return;
+            if (documents.size() == 1 && (matches.get(0).containsKey(queryId) || satisfied(entry, 0).isEmpty())) {
+                return; // already matched through another disjunct, or its conditions fail: no need to run the query
             }
-            Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
+            Weight weight = searcher.createWeight(rewritten(entry, query, searcher), ScoreMode.COMPLETE_NO_SCORES, 1f);
             Scorer scorer = weight.scorer(context);
-            if (scorer == null || scorer.iterator().nextDoc() == DocIdSetIterator.NO_MORE_DOCS) {
+            if (scorer == null) {
                 return;
             }
-            QueryMatch match = new QueryMatch(queryId);
-            addMatch(match, 0);
-            matches.put(queryId, new RuleMatch(rule, matchedTerms(queryTerms.getOrDefault(queryId, Map.of())), satisfied.get()));
+            DocIdSetIterator hits = scorer.iterator();
+            for (int doc = hits.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = hits.nextDoc()) {
+                Map<String, RuleMatch> documentMatches = matches.get(doc);
+                if (documentMatches.containsKey(queryId)) {
+                    continue;
+                }
+                Optional<RuleConditionsCheck.Satisfied> satisfied = satisfied(entry, doc);
+                if (satisfied.isPresent()) {
+                    addMatch(new QueryMatch(queryId), doc);
+                    documentMatches.put(queryId, new RuleMatch(entry.rule(), matchedTerms(entry.terms(), doc), satisfied.get()));
+                }
+            }
+        }
+
+        @SuppressWarnings("unchecked")
+        private Optional<RuleConditionsCheck.Satisfied> satisfied(RuleEntry entry, int doc) {
+            Optional<RuleConditionsCheck.Satisfied>[] byDocument = conditions.computeIfAbsent(entry.rule().id(),
+                    id -> new Optional[documents.size()]);
+            if (byDocument[doc] == null) {
+                byDocument[doc] = RuleConditionsCheck.check(entry.rule(), documents.get(doc));
+            }
+            return byDocument[doc];
         }
 
         @Override
@@ -192,7 +305,8 @@ public final class RuleMatcher implements Closeable {
          * the analysed term occurs (cheaper than Lucene's highlighting, which would run every matched query again),
          * for keyword fields the value itself. Wildcard and fuzzy terms are not listed.
          */
-        private List<MatchedTerm> matchedTerms(Map<String, Set<String>> ruleTerms) throws IOException {
+        private List<MatchedTerm> matchedTerms(Map<String, Set<String>> ruleTerms, int doc) throws IOException {
+            JsonNode document = documents.get(doc);
             Set<MatchedTerm> terms = new LinkedHashSet<>();
             for (Map.Entry<String, Set<String>> entry : ruleTerms.entrySet()) {
                 String field = entry.getKey();
@@ -206,9 +320,10 @@ public final class RuleMatcher implements Closeable {
                     for (String term : entry.getValue()) {
                         if (termsEnum.seekExact(new BytesRef(term))) {
                             PostingsEnum postings = termsEnum.postings(null, PostingsEnum.OFFSETS);
-                            postings.nextDoc();
-                            postings.nextPosition();
-                            terms.add(new MatchedTerm(field, value.substring(postings.startOffset(), postings.endOffset())));
+                            if (postings.advance(doc) == doc) {
+                                postings.nextPosition();
+                                terms.add(new MatchedTerm(field, value.substring(postings.startOffset(), postings.endOffset())));
+                            }
                         }
                     }
                 } else {

@@ -12,13 +12,12 @@ import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
-import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
-import org.apache.lucene.queryparser.classic.TokenMgrError;
-import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 
@@ -82,68 +81,27 @@ public final class RuleQueries {
         if (queryString.isEmpty() || queryString.get().isBlank()) {
             return new MatchAllDocsQuery();
         }
-        String text = queryString.get();
         MultiFieldQueryParser parser = new MultiFieldQueryParser(TEXT_FIELDS.toArray(String[]::new), ANALYZER);
         parser.setDefaultOperator(QueryParser.Operator.AND);
-        try {
-            Query query = parser.parse(text);
-            checkFields(query);
-            return query;
-        } catch (ParseException e) {
-            // QueryParser wraps the parser's own exception, which knows the token where parsing stopped.
-            ParseException origin = e.getCause() instanceof ParseException cause ? cause : e;
-            Optional<Integer> column = Optional.ofNullable(origin.currentToken)
-                    .map(token -> token.next == null ? token.endColumn + 1 : token.next.beginColumn)
-                    .or(() -> columnIn(e.getMessage()));
-            return invalid("query", "cannot parse the query: " + firstLine(e.getMessage()), column);
-        } catch (TokenMgrError e) {
-            return invalid("query", "cannot parse the query: " + firstLine(e.getMessage()), columnIn(e.getMessage()));
-        } catch (IndexSearcher.TooManyClauses e) {
-            return invalid("query", "the query has too many clauses: " + e.getMessage(), Optional.empty());
-        }
-    }
-
-    private static void checkFields(Query query) {
-        java.util.Set<String> unknown = new java.util.TreeSet<>();
-        query.visit(new org.apache.lucene.search.QueryVisitor() {
-            @Override
-            public boolean acceptField(String field) {
-                if (!TEXT_FIELDS.contains(field) && !KEYWORD_FIELDS.containsKey(field)) {
-                    unknown.add(field);
-                }
-                return true;
-            }
-
-            @Override
-            public org.apache.lucene.search.QueryVisitor getSubVisitor(org.apache.lucene.search.BooleanClause.Occur occur,
-                                                                        Query parent) {
-                return this;
-            }
-        });
+        Query query = QueryStrings.parse(parser, queryString.get(),
+                (reason, column) -> new InvalidRuleException("query", reason, column));
+        Set<String> unknown = new java.util.TreeSet<>(QueryStrings.fields(query));
+        unknown.removeIf(field -> TEXT_FIELDS.contains(field) || KEYWORD_FIELDS.containsKey(field));
         if (!unknown.isEmpty()) {
             throw new InvalidRuleException("query", "unknown field(s) " + unknown + "; known: " + TEXT_FIELDS + " and "
                     + KEYWORD_FIELDS.keySet(), Optional.empty());
         }
+        return query;
     }
 
-    private static Query invalid(String field, String message, Optional<Integer> position) {
-        throw new InvalidRuleException(field, message, position);
-    }
+    /** Text with offsets, so that a matched term can be quoted from the text as written, for a batch too. */
+    private static final FieldType TEXT_WITH_OFFSETS;
 
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "syntax error";
-        }
-        int newline = message.indexOf('\n');
-        return (newline < 0 ? message : message.substring(0, newline)).trim();
-    }
-
-    private static Optional<Integer> columnIn(String message) {
-        if (message == null) {
-            return Optional.empty();
-        }
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("column (\\d+)").matcher(message);
-        return m.find() ? Optional.of(Integer.parseInt(m.group(1))) : Optional.empty();
+    static {
+        FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
+        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        type.freeze();
+        TEXT_WITH_OFFSETS = type;
     }
 
     /** The enriched document laid out for matching. */
@@ -152,7 +110,7 @@ public final class RuleQueries {
         for (String field : TEXT_FIELDS) {
             JsonNode value = source.path(field);
             if (value.isTextual()) {
-                document.add(new TextField(field, value.asText(), Field.Store.NO));
+                document.add(new Field(field, value.asText(), TEXT_WITH_OFFSETS));
             }
         }
         KEYWORD_FIELDS.forEach((field, paths) -> {

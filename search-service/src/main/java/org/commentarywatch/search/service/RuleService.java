@@ -195,7 +195,7 @@ public class RuleService {
         client.index(i -> i.index(index).id(rule.id()).document(source).refresh(Refresh.WaitFor));
         matcher.put(rule);
         track(rule);
-        LOG.infof("Saved %s", rule);
+        LOG.debugf("Saved %s", rule);
     }
 
     /** Keeps the enabled aggregate rules at hand for the evaluator (the matcher ignores them). */

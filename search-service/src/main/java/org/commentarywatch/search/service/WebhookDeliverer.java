@@ -242,8 +242,9 @@ public class WebhookDeliverer {
             LOG.warnf("Webhook delivery %s failed for good after %d attempts: %s", id, attempt, result.describe());
         } else {
             metrics.delivered();
-            LOG.infof("Webhook delivery %s delivered at attempt %d (%d ms)%s", id, attempt, result.latencyMillis(),
-                    held.isEmpty() ? "" : ", with " + held.size() + " held deliveries in a digest");
+            // Every alert is delivered once: at INFO only the end of a delivery that needed retries (each one a WARN).
+            LOG.logf(attempt > 1 ? Logger.Level.INFO : Logger.Level.DEBUG, "Webhook delivery %s delivered at attempt %d (%d ms)%s",
+                    id, attempt, result.latencyMillis(), held.isEmpty() ? "" : ", with " + held.size() + " held deliveries in a digest");
             deliveredInDigest(held, id, result, now);
         }
     }

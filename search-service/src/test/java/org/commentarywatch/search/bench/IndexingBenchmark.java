@@ -40,6 +40,7 @@ import org.commentarywatch.search.config.CommentaryConfig;
 import org.commentarywatch.search.config.IndexLayout;
 import org.commentarywatch.search.model.IncomingDocument;
 import org.commentarywatch.search.service.BulkIndexer;
+import org.commentarywatch.search.service.BulkWrites;
 import org.commentarywatch.search.service.DocumentParser;
 import org.commentarywatch.search.service.IndexBootstrap;
 
@@ -149,7 +150,7 @@ class IndexingBenchmark {
                 source.put("id", run + "-" + source.get("id").asText());
                 batch.add(new IncomingDocument(source.get("id").asText(), source));
             }
-            Optional<List<BulkIndexer.Rejection>> rejections = indexer.index(batch);
+            Optional<List<BulkWrites.Rejection>> rejections = indexer.index(batch);
             assertTrue(rejections.isPresent() && rejections.get().isEmpty(), "the service refused documents: " + rejections);
         }
         return payloads.size() / ((System.nanoTime() - start) / 1e9);

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -12,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.commentarywatch.search.Fixtures;
+import org.commentarywatch.search.Schemas;
 import org.commentarywatch.search.config.IndexLayout;
 
 class IndexMappingTest {
@@ -59,6 +62,54 @@ class IndexMappingTest {
                 .forEach((field, type) -> assertEquals(type,
                         properties.path("enrichment").path("properties").path(field).path("type").asText(),
                         "enrichment." + field));
+    }
+
+    /** With {@code dynamic: false} an unmapped field is silently neither searchable nor shown in Kibana. */
+    @Test
+    void everyFieldTheEnrichedDocumentContractDeclaresIsMappedExplicitly() {
+        JsonNode schema = Schemas.json(Schemas.ENRICHED_DOCUMENT);
+        List<String> declared = new ArrayList<>();
+        collectFields(schema, schema, "", declared);
+        assertTrue(declared.containsAll(List.of("also_seen_at", "enrichment.stance.evidence.start", "enrichment.actors.offsets")),
+                "the walk should reach nested and array fields: " + declared);
+        List<String> unmapped = declared.stream().filter(path -> !mapped(path)).toList();
+        assertEquals(List.of(), unmapped);
+    }
+
+    @Test
+    void otherUrlsOfTheSameTextAreExactKeywords() {
+        assertEquals("keyword", properties.path("also_seen_at").path("type").asText());
+    }
+
+    /** Mapped itself, or inside a field mapped as one value ({@code geo_point} takes {@code lat} and {@code lon}). */
+    private boolean mapped(String path) {
+        JsonNode node = definition.path("mappings");
+        for (String step : path.split("\\.")) {
+            if (node.has("type") && !"object".equals(node.get("type").asText())) {
+                return true;
+            }
+            node = node.path("properties").path(step);
+        }
+        return !node.isMissingNode();
+    }
+
+    /** Dotted paths of the properties the schema declares, through references, arrays and nested objects. */
+    private static void collectFields(JsonNode root, JsonNode node, String prefix, List<String> into) {
+        JsonNode resolved = node;
+        while (resolved.has("$ref")) {
+            resolved = root.at(resolved.get("$ref").asText().substring(1));
+        }
+        for (String combinator : new String[] {"allOf", "anyOf", "oneOf"}) {
+            resolved.path(combinator).forEach(part -> collectFields(root, part, prefix, into));
+        }
+        if (resolved.has("items")) {
+            collectFields(root, resolved.get("items"), prefix, into);
+        }
+        resolved.path("properties").fields().forEachRemaining(property -> {
+            String path = prefix + property.getKey();
+            into.add(path);
+            collectFields(root, property.getValue(), path + ".", into);
+        });
     }
 
     @Test

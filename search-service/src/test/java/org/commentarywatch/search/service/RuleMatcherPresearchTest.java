@@ -64,6 +64,31 @@ class RuleMatcherPresearchTest {
         }
     }
 
+    @Test
+    void documentsMatchedTogetherGetExactlyTheMatchesTermsAndConditionsTheyGetOneByOne() {
+        Random random = new Random(23);
+        List<Rule> rules = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            rules.add(rule("r" + i, random));
+        }
+        List<ObjectNode> documents = new ArrayList<>();
+        for (int d = 0; d < 60; d++) {
+            documents.add(document("d" + d, random));
+        }
+        try (RuleMatcher matcher = new RuleMatcher()) {
+            matcher.put(rules);
+            List<List<RuleMatcher.RuleMatch>> oneByOne = documents.stream().map(matcher::match).toList();
+            assertTrue(oneByOne.stream().mapToInt(List::size).sum() > 100, "the generated rules should match often enough");
+            assertTrue(oneByOne.stream().flatMap(List::stream).anyMatch(match -> !match.matchedTerms().isEmpty()));
+            for (int together : new int[] { 1, 7, 60 }) {
+                assertEquals(oneByOne, matcher.match(documents, together), together + " documents per match");
+            }
+            assertEquals(oneByOne, matcher.match(documents));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private static IndexSearcher searcher(ObjectNode document) {
         MemoryIndex index = new MemoryIndex(true, true);
         for (IndexableField field : RuleQueries.document(document)) {
@@ -72,13 +97,18 @@ class RuleMatcherPresearchTest {
         return index.createSearcher();
     }
 
+    /** The word with its last letter changed: a fuzzy term that expands to it in a document that has it. */
+    private static String misspelt(String word) {
+        return word.substring(0, word.length() - 1) + (word.endsWith("x") ? "y" : "x");
+    }
+
     private static String word(Random random) {
         return WORDS[random.nextInt(WORDS.length)];
     }
 
     /** Every shape the analysts' rules take: terms, phrases, OR, NOT, prefixes, fields, no query at all. */
     private static Rule rule(String id, Random random) {
-        String query = switch (random.nextInt(8)) {
+        String query = switch (random.nextInt(9)) {
             case 0 -> word(random) + " " + word(random);
             case 1 -> "\"" + word(random) + " " + word(random) + "\"";
             case 2 -> "(" + word(random) + " OR " + word(random) + ") AND " + word(random);
@@ -86,6 +116,7 @@ class RuleMatcherPresearchTest {
             case 4 -> word(random) + " AND NOT " + word(random);
             case 5 -> "stance:" + STANCES[random.nextInt(STANCES.length)] + " AND " + word(random).substring(0, 3) + "*";
             case 6 -> "theme:" + THEMES[random.nextInt(THEMES.length)] + " OR actor:Russia";
+            case 7 -> misspelt(word(random)) + "~1 " + word(random);
             default -> null;
         };
         RuleConditions conditions = random.nextBoolean() ? RuleConditions.NONE
