@@ -36,15 +36,12 @@ class SimilarityContractTest {
     /** Earlier documents as a fixed answer: one twin (by text) and one that shares little. */
     private static final CorpusIndex CORPUS = new CorpusIndex() {
         @Override
-        public List<Candidate> nearest(float[] vector, Optional<String> excludeId, int k) {
-            return List.of(new Candidate("a1b2c3d4a1b2c3d4a1b2c3d4a1b2c3d4", "The original", 0.991, Optional.of("story-1")),
-                    new Candidate("ffffeeeeddddccccbbbbaaaa99998888", null, 0.42, Optional.empty()));
-        }
-
-        @Override
-        public List<Candidate> labelledNearest(float[] vector, Optional<String> excludeId, int k) {
-            return List.of(new Candidate("99998888777766665555444433332222", "A labelled reference", 0.61,
-                    Optional.empty(), Optional.of(new Candidate.Labels("divergence", List.of("energy")))));
+        public Nearest nearest(float[] vector, Optional<String> excludeId, int k, int labelledK) {
+            return new Nearest(List.of(
+                    new Candidate("a1b2c3d4a1b2c3d4a1b2c3d4a1b2c3d4", "The original", 0.991, Optional.of("story-1")),
+                    new Candidate("ffffeeeeddddccccbbbbaaaa99998888", null, 0.42, Optional.empty())),
+                    List.of(new Candidate("99998888777766665555444433332222", "A labelled reference", 0.61,
+                            Optional.empty(), Optional.of(new Candidate.Labels("divergence", List.of("energy"))))));
         }
 
         @Override

@@ -2,6 +2,7 @@ package org.commentarywatch.enrich.client;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +12,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.apache.http.client.config.RequestConfig;
+import org.apache.http.entity.ContentType;
+import org.apache.http.nio.entity.NStringEntity;
 import org.commentarywatch.enrich.config.CorpusConfig;
 import org.commentarywatch.enrich.config.IndexConfig;
 import org.commentarywatch.enrich.service.corpus.Candidate;
@@ -29,8 +32,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The corpus in Elasticsearch, read through the alias search-service writes ({@code commentary.index.alias}):
- * approximate kNN on {@code enrichment.vector} (cosine), among all documents or among the labelled reference
- * documents, and a document's text. Never writes. Plain JSON over
+ * approximate kNN on {@code enrichment.vector} (cosine), among all documents and among the labelled reference
+ * documents (both in one {@code _msearch}), and a document's text. Never writes. Plain JSON over
  * the low-level client, like search-service's admin calls.
  */
 @ApplicationScoped
@@ -39,6 +42,8 @@ public class ElasticsearchCorpus implements CorpusIndex {
     static final String VECTOR_FIELD = "enrichment.vector";
     /** An analyst's stance: the reference documents imported with labels have it. */
     static final String LABELLED_STANCE = "labels.stance";
+
+    private static final ContentType NDJSON = ContentType.create("application/x-ndjson", StandardCharsets.UTF_8);
 
     private final RestClient rest;
     private final ObjectMapper mapper;
@@ -70,24 +75,39 @@ public class ElasticsearchCorpus implements CorpusIndex {
     }
 
     @Override
-    public List<Candidate> nearest(float[] vector, Optional<String> excludeId, int k) {
-        return knn(vector, excludeId, k, false);
+    public Nearest nearest(float[] vector, Optional<String> excludeId, int k, int labelledK) {
+        ArrayNode vectorJson = mapper.createArrayNode();
+        for (float v : vector) {
+            vectorJson.add(v);
+        }
+        // NDJSON: a header and a body per search; the alias comes from the path
+        StringBuilder body = new StringBuilder();
+        try {
+            for (ObjectNode search : List.of(knn(vectorJson, excludeId, k, false),
+                    knn(vectorJson, excludeId, labelledK, true))) {
+                body.append("{}\n").append(mapper.writeValueAsString(search)).append('\n');
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write the kNN searches", e);
+        }
+        Request request = new Request("POST", "/" + alias + "/_msearch");
+        request.addParameter("ignore_unavailable", "false");
+        request.setOptions(options);
+        request.setEntity(new NStringEntity(body.toString(), NDJSON));
+        Optional<JsonNode> answer = perform(request, "kNN searches");
+        if (answer.isEmpty()) {
+            return new Nearest(List.of(), List.of());
+        }
+        JsonNode responses = answer.get().path("responses");
+        return new Nearest(candidates(responses.path(0), alias), candidates(responses.path(1), alias));
     }
 
-    @Override
-    public List<Candidate> labelledNearest(float[] vector, Optional<String> excludeId, int k) {
-        return knn(vector, excludeId, k, true);
-    }
-
-    private List<Candidate> knn(float[] vector, Optional<String> excludeId, int k, boolean labelledOnly) {
+    private ObjectNode knn(ArrayNode vector, Optional<String> excludeId, int k, boolean labelledOnly) {
         ObjectNode body = mapper.createObjectNode();
         body.put("size", k);
         ObjectNode knn = body.putObject("knn");
         knn.put("field", VECTOR_FIELD);
-        ArrayNode query = knn.putArray("query_vector");
-        for (float v : vector) {
-            query.add(v);
-        }
+        knn.set("query_vector", vector);
         knn.put("k", k);
         knn.put("num_candidates", Math.max(k, numCandidates));
         if (excludeId.isPresent() || labelledOnly) {
@@ -99,12 +119,35 @@ public class ElasticsearchCorpus implements CorpusIndex {
         }
         body.putArray("_source").add("id").add("title").add("enrichment.cluster_id").add(LABELLED_STANCE)
                 .add("labels.themes");
-        Optional<JsonNode> answer = search(body);
+        return body;
+    }
+
+    /**
+     * The hits of one search of a multi-search answer, which carries its own status: the request as a whole
+     * succeeds when a single search fails.
+     *
+     * @throws CorpusUnavailableException when that search failed for a reason that passes (overload, shard down)
+     */
+    static List<Candidate> candidates(JsonNode response, String alias) {
         List<Candidate> candidates = new ArrayList<>();
-        if (answer.isEmpty()) {
-            return candidates;
+        if (response.isMissingNode()) {
+            throw new IllegalStateException("Elasticsearch answered fewer searches than asked on " + alias);
         }
-        for (JsonNode hit : answer.get().path("hits").path("hits")) {
+        if (response.has("error")) {
+            int status = response.path("status").asInt(500);
+            if (status == 404) {
+                return candidates; // no index yet: a fresh system, not an error
+            }
+            String error = response.path("error").path("type").asText("") + ": "
+                    + response.path("error").path("reason").asText("");
+            if (status == 429 || status >= 500) {
+                throw new CorpusUnavailableException("Elasticsearch answered " + status + " to the kNN search on "
+                        + alias + " (" + error + ")", null);
+            }
+            throw new IllegalStateException("Elasticsearch refused the kNN search on " + alias + ": " + status + " "
+                    + error);
+        }
+        for (JsonNode hit : response.path("hits").path("hits")) {
             JsonNode source = hit.path("_source");
             String id = source.path("id").asText(hit.path("_id").asText());
             String title = source.path("title").isTextual() ? source.path("title").textValue() : null;
@@ -151,6 +194,15 @@ public class ElasticsearchCorpus implements CorpusIndex {
         request.setOptions(options);
         try {
             request.setJsonEntity(mapper.writeValueAsString(body));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write the search", e);
+        }
+        return perform(request, "search");
+    }
+
+    /** @return empty when the index (alias) does not exist yet */
+    private Optional<JsonNode> perform(Request request, String what) {
+        try {
             return Optional.of(read(rest.performRequest(request)));
         } catch (ResponseException e) {
             int status = e.getResponse().getStatusLine().getStatusCode();
@@ -158,10 +210,10 @@ public class ElasticsearchCorpus implements CorpusIndex {
                 return Optional.empty();
             }
             if (status == 429 || status >= 500) {
-                throw new CorpusUnavailableException("Elasticsearch answered " + status + " to the kNN search on "
+                throw new CorpusUnavailableException("Elasticsearch answered " + status + " to the " + what + " on "
                         + alias, e);
             }
-            throw new IllegalStateException("Elasticsearch refused the kNN search on " + alias + ": " + e.getMessage(), e);
+            throw new IllegalStateException("Elasticsearch refused the " + what + " on " + alias + ": " + e.getMessage(), e);
         } catch (IOException e) {
             throw new CorpusUnavailableException("Elasticsearch unreachable: " + e, e);
         }

@@ -33,7 +33,9 @@ import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
  *
  * <p>A record is acknowledged (and its offset becomes committable) only once Kafka has acknowledged what was
  * written for it, enriched document or dead letter: a crash in between means a redelivery, which overwrites
- * the same key. Records are taken one at a time, so each partition keeps its order.
+ * the same key. Each consumer of the channel ({@code mp.messaging.incoming.raw.concurrency}, one per copy of the
+ * channel, each with its own partitions and its own commits) takes its records one at a time, so each partition
+ * keeps its order while the copies enrich side by side.
  */
 @ApplicationScoped
 @Startup // registers its meters at boot, so that dashboards see the counters at 0 before the first record
@@ -76,7 +78,7 @@ public class EnrichStage {
     }
 
     @Incoming("raw")
-    @Blocking // the analysis is CPU work that must stay off the event loop; ordered, one record at a time
+    @Blocking // CPU work that must stay off the event loop; ordered: one record at a time per copy of the channel
     public Uni<Void> process(Message<String> record) {
         DeadLetter.Source source = sourceOf(record);
         String value = record.getPayload();

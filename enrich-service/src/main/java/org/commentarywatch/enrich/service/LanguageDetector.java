@@ -47,8 +47,11 @@ public class LanguageDetector {
     /** Below this margin between the two best candidates, the text is called undetermined. */
     static final double MIN_MARGIN = 0.2;
 
-    /** The opening of a long text says as much as all of it; the cost grows with the length. */
-    static final int MAX_SAMPLE_CHARS = 10_000;
+    /**
+     * The opening of a long text says as much as all of it, while the cost grows with the length: 2,000 characters
+     * (300-odd words, a dozen sentences) give the margins of a whole piece at a fifth of the cost of 10,000.
+     */
+    static final int MAX_SAMPLE_CHARS = 2_000;
 
     private final LanguageDetectorModel model;
 

@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 public final class SentenceSplitter {
 
     private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\\R\\s*\\R");
+    private static final Pattern DOTTED_ACRONYM = Pattern.compile("(\\p{Lu}\\.)+\\p{Lu}");
 
     /**
      * Abbreviations (lower case, without the final full stop) that do not end a sentence: titles before a
@@ -182,6 +183,6 @@ public final class SentenceSplitter {
 
     /** "U.S", "U.K", "E.U" (the final full stop already cut): capitals each followed by a full stop. */
     private static boolean isDottedAcronym(String stem) {
-        return stem.matches("(\\p{Lu}\\.)+\\p{Lu}");
+        return DOTTED_ACRONYM.matcher(stem).matches();
     }
 }

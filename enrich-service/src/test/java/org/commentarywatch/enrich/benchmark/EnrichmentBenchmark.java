@@ -15,20 +15,34 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
 import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.commentarywatch.enrich.Fixtures;
 import org.commentarywatch.enrich.PieceGenerator;
+import org.commentarywatch.enrich.config.CommentaryConfig;
 import org.commentarywatch.enrich.config.EmbeddingConfig;
 import org.commentarywatch.enrich.config.IndexConfig;
-import org.commentarywatch.enrich.model.DocumentText;
-import org.commentarywatch.enrich.service.DocumentEnricher;
 import org.commentarywatch.enrich.service.SentenceSplitter;
-import org.commentarywatch.enrich.service.corpus.SimilarityAnalysis;
 import org.commentarywatch.enrich.service.embedding.DocumentEmbedder;
 import org.commentarywatch.enrich.service.embedding.Passage;
 import org.commentarywatch.enrich.service.embedding.Passages;
@@ -39,12 +53,14 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * Issue 5 item 12: documents per second of the whole enrichment of 800-word pieces, as the Kafka stage runs it
- * (one record at a time, kNN against a real Elasticsearch index of earlier pieces), next to the raw embedding
+ * Issue 5 item 12: documents per second of the whole enrichment of 800-word pieces, next to the raw embedding
  * throughput of the same model, same passages, same two calling threads, measured in the same run; and the heap.
- * Not part of the default build (neither *Test nor *IT). Run it with
+ * The whole enrichment is the service's own Kafka stage at work: each round produces its pieces to the raw topic
+ * and waits until all of them are on the enriched topic, so the figure includes what the stage really does (its
+ * consumers and records in flight, the kNN {@code _msearch} on a real Elasticsearch index of earlier pieces, the
+ * publication and its acknowledgement). Not part of the default build (neither *Test nor *IT). Run it with
  *
- * <pre>./mvnw -B -pl enrich-service test -Dtest=EnrichmentBenchmark -DargLine=-Xmx512m</pre>
+ * <pre>JAVA_TOOL_OPTIONS=-Xmx512m ./mvnw -B -pl enrich-service test -Dtest=EnrichmentBenchmark</pre>
  *
  * <p>Rounds alternate raw and whole so that drift of a shared machine hits both alike; the table gives each
  * round and the medians.
@@ -59,7 +75,10 @@ class EnrichmentBenchmark {
     private static final int EARLIER_DOCUMENTS = Integer.getInteger("benchmark.earlier", 500);
 
     @Inject
-    DocumentEnricher enricher;
+    CommentaryConfig config;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
 
     @Inject
     DocumentEmbedder embedder;
@@ -96,10 +115,22 @@ class EnrichmentBenchmark {
         // The raw baseline embeds exactly the passages the enrichment embeds, built beforehand.
         List<List<String>> passages = pieces.stream().map(this::passagesOf).toList();
 
-        for (int i = 0; i < 10; i++) { // warm-up: JIT, ONNX Runtime arenas, the Elasticsearch query path
-            embedder.embedAll(passages.get(i));
-            enrich(pieces.get(i));
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ProducerConfig.ACKS_CONFIG, "all"),
+                new StringSerializer(), new StringSerializer());
+                KafkaConsumer<String, String> enriched = enrichedReader()) {
+            rounds(pieces, passages, producer, enriched, memory, peakHeap, sampler);
         }
+    }
+
+    private void rounds(List<String> pieces, List<List<String>> passages, KafkaProducer<String, String> producer,
+            KafkaConsumer<String, String> enriched, MemoryMXBean memory, AtomicLong peakHeap, Thread sampler)
+            throws Exception {
+        // warm-up: JIT, ONNX Runtime arenas, the consumers' partition assignment, the Elasticsearch query path
+        for (int i = 0; i < 10; i++) {
+            embedder.embedAll(passages.get(i));
+        }
+        throughTheStage(pieces.subList(0, 10), producer, enriched);
 
         double[] rawDocs = new double[ROUNDS];
         double[] rawPassages = new double[ROUNDS];
@@ -127,9 +158,7 @@ class EnrichmentBenchmark {
 
             cpu = os.getProcessCpuTime();
             start = System.nanoTime();
-            for (String piece : pieces.subList(from, from + DOCS_PER_ROUND)) {
-                enrich(piece);
-            }
+            throughTheStage(pieces.subList(from, from + DOCS_PER_ROUND), producer, enriched);
             wholeDocs[round] = DOCS_PER_ROUND / ((System.nanoTime() - start) / 1e9);
             wholeCpu[round] = (os.getProcessCpuTime() - cpu) / 1e6 / DOCS_PER_ROUND;
         }
@@ -140,9 +169,12 @@ class EnrichmentBenchmark {
 
         StringBuilder table = new StringBuilder("\n");
         table.append(String.format(Locale.ROOT, "enrichment benchmark: %d-word pieces, %d per round, %d rounds, "
-                + "%.1f passages per piece, %d earlier documents in Elasticsearch, %d cores, %d embedding threads%n",
+                + "%.1f passages per piece, %d earlier documents in Elasticsearch, %d cores, %d embedding threads, "
+                + "whole enrichment through the Kafka stage (%s consumers)%n",
                 WORDS, DOCS_PER_ROUND, ROUNDS, passageCount / (double) (DOCS_PER_ROUND * ROUNDS), EARLIER_DOCUMENTS,
-                Runtime.getRuntime().availableProcessors(), embeddingConfig.threads()));
+                Runtime.getRuntime().availableProcessors(), embeddingConfig.threads(),
+                org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                        .getOptionalValue("mp.messaging.incoming.raw.concurrency", String.class).orElse("1")));
         table.append(String.format(Locale.ROOT, "| %-6s | %-24s | %-20s | %-23s | %-5s | %-17s | %-19s | %-9s |%n",
                 "round", "raw embedding passages/s", "raw embedding docs/s", "whole enrichment docs/s", "ratio",
                 "raw CPU ms / doc", "whole CPU ms / doc", "CPU ratio"));
@@ -171,8 +203,44 @@ class EnrichmentBenchmark {
                 round, rawPassages, rawDocs, wholeDocs, wholeDocs / rawDocs, rawCpu, wholeCpu, rawCpu / wholeCpu);
     }
 
-    private void enrich(String piece) {
-        enricher.enrich(DocumentText.of("A generated piece", piece), SimilarityAnalysis.Query.stage(Fixtures.newId()));
+    /** Produces the pieces to the raw topic and waits until every one of them is on the enriched topic. */
+    private void throughTheStage(List<String> round, KafkaProducer<String, String> producer,
+            KafkaConsumer<String, String> enriched) throws Exception {
+        Set<String> waiting = new HashSet<>();
+        for (String piece : round) {
+            String id = Fixtures.newId();
+            ObjectNode document = Fixtures.MAPPER.createObjectNode().put("schema_version", 1).put("id", id)
+                    .put("title", "A generated piece").put("text", piece).put("reference", false)
+                    .put("content_type", "text/plain").put("ingested_at", "2026-12-01T00:00:00Z");
+            document.putArray("authors");
+            waiting.add(id);
+            producer.send(new ProducerRecord<>(config.topics().raw(), id, document.toString()));
+        }
+        producer.flush();
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        while (!waiting.isEmpty()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(waiting.size() + " pieces were not enriched within 5 minutes");
+            }
+            for (ConsumerRecord<String, String> record : enriched.poll(Duration.ofMillis(20))) {
+                waiting.remove(record.key());
+            }
+        }
+    }
+
+    /** Reads the enriched topic from its end, without a consumer group. */
+    private KafkaConsumer<String, String> enrichedReader() {
+        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+                new StringDeserializer(), new StringDeserializer());
+        List<TopicPartition> partitions = consumer.partitionsFor(config.topics().enriched()).stream()
+                .map(info -> new TopicPartition(info.topic(), info.partition()))
+                .toList();
+        consumer.assign(partitions);
+        consumer.seekToEnd(partitions);
+        partitions.forEach(consumer::position); // resolves the end now, before the first piece is sent
+        return consumer;
     }
 
     private List<String> passagesOf(String piece) {

@@ -57,7 +57,7 @@ class ElasticsearchReadinessCheckTest {
     void theCorpusIsUnavailableRatherThanEmptyWhileElasticsearchIsUnreachable() {
         ElasticsearchCorpus corpus = new ElasticsearchCorpus(rest, Fixtures.MAPPER, "commentary", 50, Duration.ofSeconds(1));
 
-        assertThrows(CorpusUnavailableException.class, () -> corpus.nearest(new float[384], Optional.of("x"), 5));
+        assertThrows(CorpusUnavailableException.class, () -> corpus.nearest(new float[384], Optional.of("x"), 5, 3));
         assertThrows(CorpusUnavailableException.class, () -> corpus.text("x"));
     }
 }

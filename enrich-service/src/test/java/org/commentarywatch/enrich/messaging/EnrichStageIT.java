@@ -1,27 +1,35 @@
 package org.commentarywatch.enrich.messaging;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.commentarywatch.enrich.Contracts;
 import org.commentarywatch.enrich.Fixtures;
 import org.commentarywatch.enrich.config.CommentaryConfig;
 import org.commentarywatch.localstack.LocalStackTestResource;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -151,6 +159,32 @@ class EnrichStageIT {
         assertEquals("missing_id", causeOf(deadLetters.awaitKey(missingIdKey, WAIT).get(0)));
         // Same partition, processed in order: the blank document had its turn before the valid one was enriched.
         assertTrue(enriched.recordsWithKey(blankId, Duration.ofSeconds(1)).isEmpty());
+    }
+
+    @Test
+    void theConfiguredNumberOfConsumersShareTheRawPartitionsSoThatRecordsOfDifferentPartitionsEnrichSideBySide()
+            throws Exception {
+        int consumers = ConfigProvider.getConfig().getValue("mp.messaging.incoming.raw.concurrency", Integer.class);
+        String group = ConfigProvider.getConfig().getValue("mp.messaging.incoming.raw.group.id", String.class);
+        assertTrue(consumers >= 2, "one consumer would enrich one record at a time and leave a core idle");
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                LocalStackTestResource.stack().kafkaBootstrapServers()))) {
+            int partitions = admin.describeTopics(List.of(config.topics().raw())).allTopicNames().get(10, TimeUnit.SECONDS)
+                    .get(config.topics().raw()).partitions().size();
+            await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+                ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group))
+                        .describedGroups().get(group).get(10, TimeUnit.SECONDS);
+                assertEquals(consumers, description.members().size(), () -> "members of " + group + ": "
+                        + description.members());
+                List<Integer> assigned = description.members().stream()
+                        .peek(member -> assertFalse(member.assignment().topicPartitions().isEmpty(),
+                                () -> member.consumerId() + " has no partition"))
+                        .flatMap(member -> member.assignment().topicPartitions().stream())
+                        .map(TopicPartition::partition).sorted().toList();
+                // every partition read, by exactly one consumer: each partition keeps its order
+                assertEquals(IntStream.range(0, partitions).boxed().toList(), assigned);
+            });
+        }
     }
 
     private void send(Integer partition, String key, String value) throws Exception {

@@ -7,20 +7,23 @@ import java.util.Optional;
 public interface CorpusIndex {
 
     /**
-     * The {@code k} documents nearest the vector, most similar first, without {@code excludeId}; empty when
-     * there is no index yet.
+     * The documents nearest a vector, without {@code excludeId}, most similar first; empty lists when there is no
+     * index yet.
+     *
+     * @param all the {@code k} nearest documents of any kind
+     * @param labelled the {@code labelledK} nearest reference documents an analyst labelled (a stance at least), with
+     *        their {@link Candidate#labels()}: their labels vote on this document's themes and stance
+     */
+    record Nearest(List<Candidate> all, List<Candidate> labelled) {
+    }
+
+    /**
+     * Both neighbourhoods in one request: every document is placed against the corpus, so a second round trip
+     * per document would be paid on every record.
      *
      * @throws CorpusUnavailableException when the index cannot be asked now (retry later)
      */
-    List<Candidate> nearest(float[] vector, Optional<String> excludeId, int k);
-
-    /**
-     * The {@code k} reference documents an analyst labelled (a stance at least) nearest the vector, most similar
-     * first, with their {@link Candidate#labels()}; their labels vote on this document's themes and stance.
-     *
-     * @throws CorpusUnavailableException as above
-     */
-    List<Candidate> labelledNearest(float[] vector, Optional<String> excludeId, int k);
+    Nearest nearest(float[] vector, Optional<String> excludeId, int k, int labelledK);
 
     /** The text of an earlier document, for the lexical check. @throws CorpusUnavailableException as above */
     Optional<String> text(String id);

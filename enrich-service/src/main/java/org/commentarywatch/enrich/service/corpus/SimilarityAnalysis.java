@@ -157,15 +157,22 @@ public class SimilarityAnalysis {
 
     private Located place(float[] vector, String text, Optional<String> documentId) {
         int k = rules.neighbours();
-        List<Candidate> candidates = new ArrayList<>(index.nearest(vector, documentId, k));
+        CorpusIndex.Nearest nearest = index.nearest(vector, documentId, k, DocumentClassifier.NEIGHBOURS);
+        List<Candidate> candidates = new ArrayList<>(nearest.all());
         candidates.addAll(recent.nearest(vector, documentId, k));
-        Placement placement = rules.place(documentId, candidates, candidate -> sameText(text, candidate));
-        return new Located(placement, index.labelledNearest(vector, documentId, DocumentClassifier.NEIGHBOURS));
-    }
-
-    private boolean sameText(String text, Candidate candidate) {
-        Optional<String> other = recent.text(candidate.id()).or(() -> index.text(candidate.id()));
-        return other.isPresent() && Shingles.jaccard(text, other.get()) >= nearDuplicateJaccard;
+        // the document's shingles once, however many candidates are close enough to be compared
+        long[][] own = new long[1][];
+        Placement placement = rules.place(documentId, candidates, candidate -> {
+            Optional<String> other = recent.text(candidate.id()).or(() -> index.text(candidate.id()));
+            if (other.isEmpty()) {
+                return false;
+            }
+            if (own[0] == null) {
+                own[0] = Shingles.of(text);
+            }
+            return Shingles.jaccard(own[0], Shingles.of(other.get())) >= nearDuplicateJaccard;
+        });
+        return new Located(placement, nearest.labelled());
     }
 
     private Located placeWaiting(float[] vector, String text, Optional<String> documentId) {

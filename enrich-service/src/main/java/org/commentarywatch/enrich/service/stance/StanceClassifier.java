@@ -198,7 +198,7 @@ public final class StanceClassifier {
 
     /** The gate and the sentence cues: everything that does not need the embedding. */
     public Analysis analyse(String title, String text, List<String> sentences, List<Mention> actorMentions) {
-        String normalisedText = Lexicon.normalise(text);
+        Lexicon.Text normalisedText = Lexicon.Text.of(Lexicon.normalise(text));
         // ---- the gate
         TreeSet<Integer> chinaAt = new TreeSet<>();
         TreeSet<Integer> russiaAt = new TreeSet<>();
@@ -211,7 +211,7 @@ public final class StanceClassifier {
         for (Mention mention : actorMentions) {
             ("china".equals(mention.side()) ? chinaAt : russiaAt).add(mention.start());
         }
-        String normalisedTitle = Lexicon.normalise(title == null ? "" : title);
+        Lexicon.Text normalisedTitle = Lexicon.Text.of(Lexicon.normalise(title == null ? "" : title));
         boolean titleNamesBoth = !china.find(normalisedTitle).isEmpty() && !russia.find(normalisedTitle).isEmpty();
         List<SentenceScore> scored = new ArrayList<>();
         int coMentions = 0;
@@ -247,7 +247,7 @@ public final class StanceClassifier {
                 coMentions, chinaCount, russiaCount);
 
         // ---- sentence cues
-        SentenceScore titleScore = score(-1, normalisedTitle, null, null);
+        SentenceScore titleScore = score(-1, normalisedTitle.text(), null, null);
         int n = Math.max(1, sentences.size());
         // the thesis keeps its weight however long the argument that follows
         double titleWeight = TITLE_WEIGHT * Math.max(1, Math.sqrt(n / 20.0));
@@ -363,14 +363,15 @@ public final class StanceClassifier {
 
     private SentenceScore score(int index, String sentence, Integer start, Integer end) {
         String normalised = Lexicon.normalise(sentence);
+        Lexicon.Text prepared = Lexicon.Text.of(normalised);
         record Cue(Lexicon.Hit hit, double weight, boolean toward) {
         }
         List<Cue> all = new ArrayList<>();
         for (Weighted w : convergence) {
-            w.lexicon().find(normalised).forEach(h -> all.add(new Cue(h, w.weight(), true)));
+            w.lexicon().find(prepared).forEach(h -> all.add(new Cue(h, w.weight(), true)));
         }
         for (Weighted w : divergence) {
-            w.lexicon().find(normalised).forEach(h -> all.add(new Cue(h, w.weight(), false)));
+            w.lexicon().find(prepared).forEach(h -> all.add(new Cue(h, w.weight(), false)));
         }
         // where cues overlap, the leftmost and then longest reads ("no limits" rather than "limits")
         all.sort(Comparator.comparingInt((Cue c) -> c.hit().start())

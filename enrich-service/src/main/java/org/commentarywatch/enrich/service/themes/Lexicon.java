@@ -25,21 +25,102 @@ public final class Lexicon {
     public record Hit(int start, int end, String text) {
     }
 
-    /** Candidate terms by the lower-cased first one or two characters of their literal beginning. */
-    private final Map<String, List<Pattern>> byKey = new HashMap<>();
+    /**
+     * A text read once for every lexicon that looks at it: the places where a term may start (word starts, CJK
+     * characters) and the lower-cased first one and two characters there. A document is read by some sixty
+     * lexicons; each of them then visits only these places.
+     */
+    public static final class Text {
+        private final String text;
+        private final int[] starts;
+        private final int[] oneKeys;
+        private final int[] twoKeys;
+
+        private Text(String text, int[] starts, int[] oneKeys, int[] twoKeys) {
+            this.text = text;
+            this.starts = starts;
+            this.oneKeys = oneKeys;
+            this.twoKeys = twoKeys;
+        }
+
+        /** @param normalisedText a text already {@link #normalise(String) normalised} */
+        public static Text of(String normalisedText) {
+            int length = normalisedText.length();
+            int[] starts = new int[Math.min(length, 16)];
+            int count = 0;
+            for (int i = 0; i < length; i++) {
+                char c = normalisedText.charAt(i);
+                boolean wordStart = Character.isLetterOrDigit(c) && (i == 0 || !isWordPart(normalisedText.charAt(i - 1)));
+                if (wordStart || c >= FIRST_CJK && isCjk(c)) {
+                    if (count == starts.length) {
+                        starts = java.util.Arrays.copyOf(starts, Math.min(length, count * 2));
+                    }
+                    starts[count++] = i;
+                }
+            }
+            int[] oneKeys = new int[count];
+            int[] twoKeys = new int[count];
+            for (int n = 0; n < count; n++) {
+                int i = starts[n];
+                oneKeys[n] = Character.toLowerCase(normalisedText.charAt(i));
+                // the last character has no second one: its key is never looked up (see find)
+                twoKeys[n] = i + 1 < length ? twoKey(oneKeys[n], Character.toLowerCase(normalisedText.charAt(i + 1))) : 0;
+            }
+            return new Text(normalisedText, java.util.Arrays.copyOf(starts, count), oneKeys, twoKeys);
+        }
+
+        public String text() {
+            return text;
+        }
+    }
+
+    /** Below this no character belongs to a CJK script (Hangul Jamo start here): most text never asks further. */
+    private static final char FIRST_CJK = '\u1100';
+
+    /** Candidate terms by the lower-cased first character of their literal beginning, when that is all it has. */
+    private final Map<Integer, Term[]> byOneKey = new HashMap<>();
+    /** Candidate terms by the lower-cased first two characters of their literal beginning. */
+    private final Map<Integer, Term[]> byTwoKey = new HashMap<>();
     private final int size;
+    private final int patterns;
+
+    /** @param index this pattern's place among the lexicon's, for a matcher per pattern and per text */
+    private record Term(Pattern pattern, int index) {
+    }
 
     public Lexicon(List<String> terms) {
         List<String> distinct = terms.stream().map(String::strip).filter(t -> !t.isEmpty())
                 .map(Lexicon::normalise).distinct().toList();
         this.size = distinct.size();
+        Map<Integer, List<Term>> one = new HashMap<>();
+        Map<Integer, List<Term>> two = new HashMap<>();
+        int index = 0;
         for (String term : distinct) {
-            byKey.computeIfAbsent(key(term), k -> new ArrayList<>()).add(Pattern.compile(compile(term)));
+            String key = key(term);
+            Term compiled = new Term(Pattern.compile(compile(term)), index++);
+            if (key.length() == 1) {
+                one.computeIfAbsent((int) key.charAt(0), k -> new ArrayList<>()).add(compiled);
+            } else if (key.length() == 2) {
+                two.computeIfAbsent(twoKey(key.charAt(0), key.charAt(1)), k -> new ArrayList<>()).add(compiled);
+            }
+            // a term without a literal beginning (one starting with * or ..) could start anywhere: never tried
         }
+        one.forEach((k, list) -> byOneKey.put(k, list.toArray(Term[]::new)));
+        two.forEach((k, list) -> byTwoKey.put(k, list.toArray(Term[]::new)));
+        this.patterns = index;
+    }
+
+    private static int twoKey(int first, int second) {
+        return first << 16 | second;
     }
 
     public int size() {
         return size;
+    }
+
+    /** {@link #find(Text)} on a text read for this lexicon alone. */
+    public List<Hit> find(String normalisedText) {
+        return find(Text.of(normalisedText));
     }
 
     /**
@@ -47,48 +128,45 @@ public final class Lexicon {
      * longest at each place. Only the terms whose first characters are there are tried, so the cost grows with the
      * text, not with the number of terms.
      */
-    public List<Hit> find(String normalisedText) {
+    public List<Hit> find(Text prepared) {
         List<Hit> hits = new ArrayList<>();
-        if (byKey.isEmpty()) {
+        if (patterns == 0) {
             return hits;
         }
-        int length = normalisedText.length();
-        int i = 0;
-        while (i < length) {
-            char c = normalisedText.charAt(i);
-            boolean cjk = isCjk(c);
-            boolean wordStart = Character.isLetterOrDigit(c) && (i == 0 || !isWordPart(normalisedText.charAt(i - 1)));
-            if (!cjk && !wordStart) {
-                i++;
+        String text = prepared.text;
+        Matcher[] matchers = new Matcher[patterns];
+        int covered = 0;
+        for (int n = 0; n < prepared.starts.length; n++) {
+            int i = prepared.starts[n];
+            if (i < covered) {
                 continue;
             }
-            int best = -1;
-            String one = String.valueOf(Character.toLowerCase(c));
-            String two = i + 1 < length ? one + Character.toLowerCase(normalisedText.charAt(i + 1)) : null;
-            best = Math.max(best, longest(byKey.get(one), normalisedText, i));
-            if (two != null) {
-                best = Math.max(best, longest(byKey.get(two), normalisedText, i));
+            int best = longest(byOneKey.get(prepared.oneKeys[n]), matchers, text, i);
+            if (i + 1 < text.length()) {
+                best = Math.max(best, longest(byTwoKey.get(prepared.twoKeys[n]), matchers, text, i));
             }
             if (best > i) {
-                hits.add(new Hit(i, best, normalisedText.substring(i, best)));
-                i = best;
-            } else {
-                i++;
+                hits.add(new Hit(i, best, text.substring(i, best)));
+                covered = best;
             }
         }
         return hits;
     }
 
-    private static int longest(List<Pattern> candidates, String text, int at) {
+    private static int longest(Term[] candidates, Matcher[] matchers, String text, int at) {
         int best = -1;
         if (candidates == null) {
             return best;
         }
-        for (Pattern pattern : candidates) {
-            Matcher matcher = pattern.matcher(text);
+        for (Term term : candidates) {
+            Matcher matcher = matchers[term.index()];
+            if (matcher == null) {
+                matcher = term.pattern().matcher(text);
+                matcher.useTransparentBounds(true);
+                matcher.useAnchoringBounds(false);
+                matchers[term.index()] = matcher;
+            }
             matcher.region(at, text.length());
-            matcher.useTransparentBounds(true);
-            matcher.useAnchoringBounds(false);
             if (matcher.lookingAt() && matcher.end() > best) {
                 best = matcher.end();
             }

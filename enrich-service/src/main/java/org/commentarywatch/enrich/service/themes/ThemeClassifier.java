@@ -164,8 +164,8 @@ public final class ThemeClassifier {
 
     /** The lexical evidence of every theme. */
     public Analysis analyse(String title, String text, int wordCount) {
-        String normalisedTitle = Lexicon.normalise(title == null ? "" : title);
-        String normalisedText = Lexicon.normalise(text);
+        Lexicon.Text normalisedTitle = Lexicon.Text.of(Lexicon.normalise(title == null ? "" : title));
+        Lexicon.Text normalisedText = Lexicon.Text.of(Lexicon.normalise(text));
         double lengthScale = Math.pow(Math.max(wordCount, 60) / 100.0, lengthExponent);
         Map<String, Double> scores = new TreeMap<>();
         Map<String, Double> raw = new TreeMap<>();
@@ -228,7 +228,7 @@ public final class ThemeClassifier {
                 analysis.lexicalEvidence());
     }
 
-    private static Map<String, Integer> counts(Lexicon lexicon, String text) {
+    private static Map<String, Integer> counts(Lexicon lexicon, Lexicon.Text text) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (Lexicon.Hit hit : lexicon.find(text)) {
             counts.merge(hit.text().toLowerCase(java.util.Locale.ROOT), 1, Integer::sum);

@@ -46,7 +46,7 @@ class SimilarityAnalysisTest {
         }
 
         @Override
-        public List<Candidate> nearest(float[] vector, Optional<String> excludeId, int k) {
+        public Nearest nearest(float[] vector, Optional<String> excludeId, int k, int labelledK) {
             calls.incrementAndGet();
             if (failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 throw new CorpusUnavailableException("connection refused", null);
@@ -58,13 +58,8 @@ class SimilarityAnalysisTest {
                 }
             });
             all.sort((a, b) -> Double.compare(b.similarity(), a.similarity()));
-            return all.subList(0, Math.min(k, all.size()));
-        }
-
-        @Override
-        public List<Candidate> labelledNearest(float[] vector, Optional<String> excludeId, int k) {
             // no labelled reference documents in this corpus
-            return List.of();
+            return new Nearest(all.subList(0, Math.min(k, all.size())), List.of());
         }
 
         @Override
