@@ -1,18 +1,21 @@
 #!/usr/bin/env bash
 # The end-to-end benchmark: builds, starts Kafka, Elasticsearch and the three services (each -Xmx512m) on free
-# ports, loads 1,000 alert rules, pushes synthetic commentary through the pipeline and measures, in the same run,
-# the raw baselines (embedding model alone, Kafka, Elasticsearch bulk). Prints a table and writes
+# ports, loads 1,000 alert rules, warms the services up, pushes synthetic commentary through the pipeline and measures,
+# in the same run, the raw baselines (embedding model alone, Kafka, Elasticsearch bulk) and the CPU seconds of every
+# process (services, Elasticsearch, Kafka, the benchmark itself) per phase and per document. Prints a table and writes
 # deploy/system-tests/target/benchmark.json. Everything it starts is stopped and wiped at the end.
 #
-#   deploy/benchmark.sh [--documents N] [--rate R] [--latency-seconds S] [--rules K] [--no-build]
+#   deploy/benchmark.sh [--documents N] [--rate R] [--latency-seconds S] [--rules K] [--warm-up W] [--no-build]
 #
 #   --documents N        documents of the throughput phase (default 300)
 #   --rate R             documents per second of the latency phase (default 5)
 #   --latency-seconds S  length of the latency phase (default 60)
 #   --rules K            alert rules loaded (default 1000)
+#   --warm-up W          documents pushed through first and not counted (default 20)
 #   --no-build           use the jars already built and installed
 set -euo pipefail
-cd "$(dirname "$0")/.."
+self="$(realpath "$0")"
+cd "$(dirname "$self")/.."
 export OPT_OUT_TRACKING=true
 properties=()
 build=true
@@ -22,8 +25,9 @@ while [[ $# -gt 0 ]]; do
     --rate) properties+=("-Dbenchmark.rate=$2"); shift 2 ;;
     --latency-seconds) properties+=("-Dbenchmark.latency-seconds=$2"); shift 2 ;;
     --rules) properties+=("-Dbenchmark.rules=$2"); shift 2 ;;
+    --warm-up) properties+=("-Dbenchmark.warm-up-documents=$2"); shift 2 ;;
     --no-build) build=false; shift ;;
-    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,15p' "$self"; exit 0 ;;
     *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
   esac
 done

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -113,6 +114,26 @@ class ComposeFileMatchesServiceConfigurationTest {
             environment.keySet().forEach(name -> config.problemWith(name).ifPresent(problems::add));
         });
         assertEquals(List.of(), problems);
+    }
+
+    /**
+     * A key, password or secret is never a value in the file: it comes from the operator's environment or .env
+     * ({@code ${NAME...}}), and search-service's webhook encryption key is required ({@code ${NAME:?...}}): without it
+     * the service would generate one inside the container, lost with the container, and the stored secrets with it.
+     */
+    @Test
+    void secretsComeFromTheOperatorsEnvironmentAndTheWebhookEncryptionKeyIsRequired() {
+        ourServices().forEach((module, service) -> {
+            ServiceConfiguration config = ServiceConfiguration.of(module);
+            environment(service).forEach((name, value) -> config.keyOf(name).filter(ServiceConfiguration::isSecret).ifPresent(key ->
+                    assertTrue(value.matches("\\$\\{" + name + "(:?[-?][^}]*)?}"),
+                            module + ": " + name + " (" + key + ") must come from ${" + name + "...}, not be written in the file: " + value)));
+        });
+        String key = environment(ourServices().get("search-service")).get("COMMENTARY_WEBHOOKS_SECRET_KEY");
+        assertNotNull(key, "search-service does not set COMMENTARY_WEBHOOKS_SECRET_KEY");
+        assertEquals(Optional.of("commentary.webhooks.secret-key"), ServiceConfiguration.of("search-service").keyOf("COMMENTARY_WEBHOOKS_SECRET_KEY"));
+        assertTrue(key.matches("\\$\\{COMMENTARY_WEBHOOKS_SECRET_KEY:\\?.*openssl rand -base64 32.*}"),
+                "COMMENTARY_WEBHOOKS_SECRET_KEY must be required, with how to make one: " + key);
     }
 
     @Test

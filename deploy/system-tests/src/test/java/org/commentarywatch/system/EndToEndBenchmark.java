@@ -25,7 +25,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
@@ -77,7 +76,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Not part of {@code ./mvnw verify} (the name matches neither *Test nor *IT): run {@code deploy/benchmark.sh}, or
  * {@code ./mvnw -pl deploy/system-tests verify -Dit.test=EndToEndBenchmark -Dbenchmark.documents=300}.
  * Settings (system properties): {@code benchmark.documents} (throughput phase, 300), {@code benchmark.rate}
- * (latency phase, documents/s, 5), {@code benchmark.latency-seconds} (60), {@code benchmark.rules} (1000).
+ * (latency phase, documents/s, 5), {@code benchmark.latency-seconds} (60), {@code benchmark.rules} (1000),
+ * {@code benchmark.warm-up-documents} (20, pushed through before the throughput phase and not counted).
+ * <p>
+ * CPU is accounted per phase for every process from the kernel ({@link CpuAccount}): the services, Elasticsearch,
+ * Kafka, this JVM, "other", and of each JVM its JIT compiler threads; Elasticsearch's own work counters (searches,
+ * indexing, refreshes, merges, flushes, GC) come with it, so that its CPU can be told apart.
  */
 @ExtendWith(RunningSystem.Extension.class)
 class EndToEndBenchmark {
@@ -86,11 +90,20 @@ class EndToEndBenchmark {
     private static final double RATE = Double.parseDouble(System.getProperty("benchmark.rate", "5"));
     private static final int LATENCY_SECONDS = Integer.getInteger("benchmark.latency-seconds", 60);
     private static final int RULES = Integer.getInteger("benchmark.rules", 1000);
+    /** Pieces pushed through before the throughput phase and not counted: the services start cold (JIT, pools, caches). */
+    private static final int WARM_UP = Integer.getInteger("benchmark.warm-up-documents", 20);
     /** Share of the throughput phase's pieces that match a rule (and so cause a webhook call). */
     private static final double MATCHING_SHARE = 0.2;
     private static final int POSTING_THREADS = 4;
     private static final int RULE_THREADS = 16;
     private static final Duration ARRIVAL_TIMEOUT = Duration.ofMinutes(10);
+    /**
+     * How often the benchmark asks Elasticsearch what is searchable. Every ask costs Elasticsearch (and this JVM) CPU
+     * that the pipeline would otherwise have: a count in the throughput phase, a filter on the pending ids in the
+     * latency phase (whose resolution this is: a document is seen at most this much after a refresh exposed it).
+     */
+    private static final Duration THROUGHPUT_POLL = Duration.ofMillis(250);
+    private static final Duration LATENCY_POLL = Duration.ofMillis(200);
     /** enrich-service's passage settings (commentary.embedding.*), so that the baseline embeds what the service embeds. */
     private static final int MAX_PASSAGES = 64;
     private static final int MAX_PASSAGE_TOKENS = 126;
@@ -104,14 +117,41 @@ class EndToEndBenchmark {
     private final AtomicInteger webhookCalls = new AtomicInteger();
     private final List<ResourceSample> samples = new CopyOnWriteArrayList<>();
     private final AtomicReference<String> phase = new AtomicReference<>("start");
+    /** CPU seconds of every process by phase, in phase order; documents of the phases that push documents. */
+    private final Map<String, PhaseCpu> cpuByPhase = new LinkedHashMap<>();
+    private final Map<String, Integer> phaseDocuments = new ConcurrentHashMap<>();
+    private CpuAccount cpu;
+    private CpuAccount.Snapshot phaseStart;
+    private Map<String, Double> phaseStartWork = Map.of();
     private final ObjectNode report = JSON.createObjectNode();
     /** What did not arrive: written into the figures, and fails the run once they are written. */
     private final List<String> incomplete = new CopyOnWriteArrayList<>();
     private RunningSystem system;
 
-    record ResourceSample(String phase, String service, long nanos, double heapUsed, double heapCommitted,
-                          double processCpu, double systemCpu, double cpuSeconds) {
+    record ResourceSample(String phase, String service, double heapUsed, double heapCommitted) {
     }
+
+    record PhaseCpu(double wallSeconds, Map<String, Double> cpuSeconds, Map<String, Double> jitSeconds,
+                    Map<String, Double> elasticsearchWork) {
+    }
+
+    /**
+     * What Elasticsearch spent its time on (node stats, milliseconds and counts since start): with its CPU seconds these
+     * tell searches (enrich-service's kNN neighbours, the benchmark's own polls) from indexing, refreshes and merges.
+     */
+    private static final Map<String, String> ELASTICSEARCH_WORK = Map.ofEntries(
+            Map.entry("search_queries", "/indices/search/query_total"),
+            Map.entry("search_query_ms", "/indices/search/query_time_in_millis"),
+            Map.entry("search_fetch_ms", "/indices/search/fetch_time_in_millis"),
+            Map.entry("indexed_documents", "/indices/indexing/index_total"),
+            Map.entry("indexing_ms", "/indices/indexing/index_time_in_millis"),
+            Map.entry("refreshes", "/indices/refresh/total"),
+            Map.entry("refresh_ms", "/indices/refresh/total_time_in_millis"),
+            Map.entry("merges", "/indices/merges/total"),
+            Map.entry("merge_ms", "/indices/merges/total_time_in_millis"),
+            Map.entry("flush_ms", "/indices/flush/total_time_in_millis"),
+            Map.entry("gc_young_ms", "/jvm/gc/collectors/young/collection_time_in_millis"),
+            Map.entry("gc_old_ms", "/jvm/gc/collectors/old/collection_time_in_millis"));
 
     record Posted(String id, long nanos) {
     }
@@ -119,17 +159,20 @@ class EndToEndBenchmark {
     @Test
     void measureThroughputLatencyAndResourcesAgainstRawBaselines(RunningSystem running) throws Exception {
         system = running;
+        cpu = new CpuAccount(system.processGroups());
         report.put("started_at", Instant.now().toString());
         report.set("machine", machine());
         report.set("settings", JSON.createObjectNode().put("documents", DOCUMENTS).put("rate", RATE)
-                .put("latency_seconds", LATENCY_SECONDS).put("rules", RULES).put("service_heap", "-Xmx512m")
+                .put("latency_seconds", LATENCY_SECONDS).put("rules", RULES).put("warm_up_documents", WARM_UP)
+                .put("service_heap", "-Xmx512m")
                 .put("partitions", system.settings().partitions())
                 .put("elasticsearch_heap", system.settings().elasticsearchHeap()));
 
         HttpServer receiver = startReceiver();
         ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
         try {
-            sampler.scheduleAtFixedRate(this::sample, 0, 1, TimeUnit.SECONDS);
+            // Every 2 s: each scrape costs the scraped service CPU that the figures would charge to the pipeline.
+            sampler.scheduleAtFixedRate(this::sample, 0, 2, TimeUnit.SECONDS);
             String hook = "http://" + StackSettings.HOST + ":" + receiver.getAddress().getPort() + "/hook";
             String run = UUID.randomUUID().toString().substring(0, 8);
             phase("rules");
@@ -140,12 +183,16 @@ class EndToEndBenchmark {
             int latencyCount = (int) Math.round(RATE * LATENCY_SECONDS);
             List<SyntheticCommentary.Piece> paced = SyntheticCommentary.generate(latencyCount, 11L, "Latency " + run,
                     n -> Optional.of(ruleToken(run, (RULES / 2 + n) % RULES)));
+            List<SyntheticCommentary.Piece> warmUp = SyntheticCommentary.generate(WARM_UP, 3L, "Warm-up " + run,
+                    n -> n % 2 == 0 ? Optional.of(ruleToken(run, (RULES / 3 + n) % RULES)) : Optional.empty());
             report.set("corpus", describe(load));
 
             phase("baseline-embedding");
             baselineEmbedding(load);
             phase("baseline-kafka");
             baselineKafka(load);
+            phase("warm-up");
+            warmUp(warmUp);
             phase("throughput");
             List<String> ids = throughputPhase(load);
             phase("baseline-elasticsearch");
@@ -160,6 +207,7 @@ class EndToEndBenchmark {
             receiver.stop(0);
         }
         report.set("resources", resources());
+        report.set("cpu", cpuReport());
         report.set("ratios", ratios());
         report.put("finished_at", Instant.now().toString());
         report.put("load_average_end", loadAverage());
@@ -172,9 +220,19 @@ class EndToEndBenchmark {
         assertTrue(incomplete.isEmpty(), String.join("; ", incomplete));
     }
 
-    /** Samples are tagged with the phase; the console shows how far the run is. */
-    private void phase(String name) {
-        phase.set(name);
+    /** Samples are tagged with the phase, CPU is accounted per phase; the console shows how far the run is. */
+    private synchronized void phase(String name) {
+        CpuAccount.Snapshot now = cpu.snapshot();
+        Map<String, Double> work = elasticsearchWork();
+        String previous = phase.getAndSet(name);
+        if (phaseStart != null) {
+            Map<String, Double> workDone = new LinkedHashMap<>();
+            work.forEach((key, value) -> workDone.put(key, value - phaseStartWork.getOrDefault(key, 0.0)));
+            cpuByPhase.put(previous, new PhaseCpu(seconds(now.nanos() - phaseStart.nanos()), now.since(phaseStart),
+                    now.jitSince(phaseStart), workDone));
+        }
+        phaseStart = now;
+        phaseStartWork = work;
         System.out.printf("[EndToEndBenchmark] %s phase %s (load %s)%n", Instant.now(), name, loadAverage());
     }
 
@@ -217,9 +275,9 @@ class EndToEndBenchmark {
         long deadline = System.nanoTime() + ARRIVAL_TIMEOUT.toNanos();
         long indexed = 0;
         while (indexed < ids.size() && System.nanoTime() < deadline) {
-            indexed = SystemHttp.presentIds(system.elasticsearchUrl(), ids).size();
+            indexed = SystemHttp.countIds(system.elasticsearchUrl(), ids);
             timeline.add(new long[] { System.nanoTime() - start, indexed });
-            Thread.sleep(200);
+            Thread.sleep(THROUGHPUT_POLL.toMillis());
         }
         if (indexed < ids.size()) {
             incomplete.add("throughput phase: only " + indexed + " of " + ids.size() + " documents indexed within " + ARRIVAL_TIMEOUT);
@@ -230,6 +288,7 @@ class EndToEndBenchmark {
         double sustained = high > low
                 ? (high - low) / Math.max(1e-9, seconds(firstReaching(timeline, high) - firstReaching(timeline, low)))
                 : Double.NaN;
+        phaseDocuments.put("throughput", ids.size());
         report.set("throughput", JSON.createObjectNode()
                 .put("submissions", pieces.size())
                 .put("distinct_documents", ids.size())
@@ -240,6 +299,53 @@ class EndToEndBenchmark {
                 .put("overall_docs_per_s", ids.size() / seconds(end))
                 .put("sustained_docs_per_s", sustained));
         return List.copyOf(ids);
+    }
+
+    /** Elasticsearch's cumulative work counters ({@link #ELASTICSEARCH_WORK}); empty when the node does not answer. */
+    private Map<String, Double> elasticsearchWork() {
+        Map<String, Double> work = new java.util.TreeMap<>();
+        try {
+            JsonNode nodes = parse(SystemHttp.get(system.elasticsearchUrl() + "/_nodes/_local/stats/indices,jvm").body()).path("nodes");
+            JsonNode node = nodes.elements().hasNext() ? nodes.elements().next() : JSON.createObjectNode();
+            ELASTICSEARCH_WORK.forEach((key, pointer) -> {
+                JsonNode value = node.at(pointer);
+                if (value.isNumber()) {
+                    work.put(key, value.asDouble());
+                }
+            });
+        } catch (IOException | RuntimeException e) {
+            // the figures go without the breakdown
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return work;
+    }
+
+    /** Pushes the warm-up pieces and waits until all are searchable and every webhook they cause has arrived. */
+    private void warmUp(List<SyntheticCommentary.Piece> pieces) throws Exception {
+        long start = System.nanoTime();
+        List<Posted> posted = postAll(pieces);
+        Set<String> ids = new LinkedHashSet<>();
+        Set<String> hooked = new HashSet<>();
+        for (int i = 0; i < pieces.size(); i++) {
+            ids.add(posted.get(i).id());
+            if (pieces.get(i).ruleToken().isPresent()) {
+                hooked.add(posted.get(i).id());
+            }
+        }
+        long deadline = System.nanoTime() + ARRIVAL_TIMEOUT.toNanos();
+        long indexed = 0;
+        while (System.nanoTime() < deadline && ((indexed = SystemHttp.countIds(system.elasticsearchUrl(), ids)) < ids.size()
+                || !webhookNanos.keySet().containsAll(hooked))) {
+            Thread.sleep(THROUGHPUT_POLL.toMillis());
+        }
+        if (indexed < ids.size() || !webhookNanos.keySet().containsAll(hooked)) {
+            incomplete.add("warm-up: " + indexed + " of " + ids.size() + " documents indexed, webhooks for "
+                    + hooked.stream().filter(webhookNanos::containsKey).count() + " of " + hooked.size() + " within " + ARRIVAL_TIMEOUT);
+        }
+        phaseDocuments.put("warm-up", ids.size());
+        report.set("warm_up", JSON.createObjectNode().put("submissions", pieces.size()).put("documents", ids.size())
+                .put("seconds", seconds(System.nanoTime() - start)));
     }
 
     private static long firstReaching(List<long[]> timeline, double count) {
@@ -284,7 +390,8 @@ class EndToEndBenchmark {
         long periodNanos = (long) (1e9 / RATE);
         Map<String, Long> postedAt = new ConcurrentHashMap<>();
         Map<String, Long> visibleAt = new ConcurrentHashMap<>();
-        // Polled while posting: a document counts as indexed when a search finds it (the index refreshes every second).
+        // Polled while posting: a document counts as indexed when a search finds it (the index refreshes every second);
+        // only the pending ids are asked for, in filter context (no scoring), and only their ids come back.
         ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor();
         poller.scheduleWithFixedDelay(() -> {
             Set<String> pending = new HashSet<>(postedAt.keySet());
@@ -299,7 +406,7 @@ class EndToEndBenchmark {
                     Thread.currentThread().interrupt();
                 }
             }
-        }, 0, 100, TimeUnit.MILLISECONDS);
+        }, 0, LATENCY_POLL.toMillis(), TimeUnit.MILLISECONDS);
         ExecutorService pool = Executors.newFixedThreadPool(POSTING_THREADS);
         List<Future<?>> posts = new ArrayList<>();
         long start = System.nanoTime();
@@ -345,6 +452,7 @@ class EndToEndBenchmark {
                 webhook.add((called - posted) / 1e6);
             }
         });
+        phaseDocuments.put("latency", postedAt.size());
         ObjectNode latency = JSON.createObjectNode().put("submissions", pieces.size()).put("documents", postedAt.size())
                 .put("paced_seconds", pacedSeconds).put("achieved_rate", pieces.size() / pacedSeconds)
                 .put("indexed", indexed.size()).put("webhooks", webhook.size());
@@ -611,17 +719,15 @@ class EndToEndBenchmark {
 
     // ---- resources and what the services counted ----
 
+    /** Heap only: CPU is read from the kernel for every process ({@link CpuAccount}), not scraped. */
     private void sample() {
         for (ServiceProcess service : system.services()) {
             try {
                 PrometheusScrape scrape = PrometheusScrape.of(service.url());
                 Map<String, String> heap = Map.of("area", "heap");
-                samples.add(new ResourceSample(phase.get(), service.name(), System.nanoTime(),
+                samples.add(new ResourceSample(phase.get(), service.name(),
                         scrape.sum("jvm_memory_used_bytes", heap).orElse(Double.NaN),
-                        scrape.sum("jvm_memory_committed_bytes", heap).orElse(Double.NaN),
-                        scrape.sum("process_cpu_usage", Map.of()).orElse(Double.NaN),
-                        scrape.sum("system_cpu_usage", Map.of()).orElse(Double.NaN),
-                        cpuSeconds(scrape)));
+                        scrape.sum("jvm_memory_committed_bytes", heap).orElse(Double.NaN)));
             } catch (IOException | RuntimeException e) {
                 // a scrape that times out under load is a missing sample, not a failed benchmark
             } catch (InterruptedException e) {
@@ -629,11 +735,6 @@ class EndToEndBenchmark {
                 return;
             }
         }
-    }
-
-    private static double cpuSeconds(PrometheusScrape scrape) {
-        OptionalDouble seconds = scrape.sum("process_cpu_time_ns_total", Map.of());
-        return seconds.isPresent() ? seconds.getAsDouble() / 1e9 : Double.NaN;
     }
 
     private ObjectNode resources() {
@@ -644,24 +745,49 @@ class EndToEndBenchmark {
             node.put("samples", mine.size());
             node.put("heap_used_max_mb", mine.stream().mapToDouble(ResourceSample::heapUsed).filter(Double::isFinite).max().orElse(Double.NaN) / (1 << 20));
             node.put("heap_committed_max_mb", mine.stream().mapToDouble(ResourceSample::heapCommitted).filter(Double::isFinite).max().orElse(Double.NaN) / (1 << 20));
-            ObjectNode phases = node.putObject("cpu_by_phase");
-            for (String name : List.of("baseline-embedding", "throughput", "latency")) {
-                List<ResourceSample> inPhase = mine.stream().filter(s -> s.phase().equals(name)).toList();
-                if (inPhase.size() < 2) {
-                    continue;
-                }
-                ResourceSample first = inPhase.get(0);
-                ResourceSample last = inPhase.get(inPhase.size() - 1);
-                ObjectNode cpu = phases.putObject(name);
-                // process_cpu_usage is a share of the whole machine (all cores); cores = share × cores.
-                cpu.put("process_cpu_avg", inPhase.stream().mapToDouble(ResourceSample::processCpu).filter(Double::isFinite).average().orElse(Double.NaN));
-                cpu.put("process_cpu_max", inPhase.stream().mapToDouble(ResourceSample::processCpu).filter(Double::isFinite).max().orElse(Double.NaN));
-                cpu.put("system_cpu_avg", inPhase.stream().mapToDouble(ResourceSample::systemCpu).filter(Double::isFinite).average().orElse(Double.NaN));
-                double cores = (last.cpuSeconds() - first.cpuSeconds()) / Math.max(1e-9, seconds(last.nanos() - first.nanos()));
-                cpu.put("cores_used", cores);
-            }
         }
         return resources;
+    }
+
+    /**
+     * Per phase: wall seconds, and for every process (the services, Elasticsearch, Kafka, this JVM, "other" = the
+     * machine's busy time that none of them used) CPU seconds, cores (CPU seconds / wall seconds) and, for the phases
+     * that push documents, CPU seconds per document.
+     */
+    private ObjectNode cpuReport() {
+        ObjectNode out = JSON.createObjectNode();
+        cpuByPhase.forEach((name, phaseCpu) -> {
+            ObjectNode node = out.putObject(name).put("wall_seconds", phaseCpu.wallSeconds());
+            Integer documents = phaseDocuments.get(name);
+            if (documents != null) {
+                node.put("documents", documents);
+            }
+            ObjectNode processes = node.putObject("processes");
+            phaseCpu.cpuSeconds().forEach((process, seconds) -> {
+                ObjectNode p = processes.putObject(process).put("cpu_seconds", seconds)
+                        .put("cores", seconds / Math.max(1e-9, phaseCpu.wallSeconds()));
+                Double jit = phaseCpu.jitSeconds().get(process);
+                if (jit != null) {
+                    p.put("jit_cpu_seconds", jit);
+                }
+                if (documents != null && documents > 0) {
+                    p.put("cpu_seconds_per_document", seconds / documents);
+                    if (jit != null) {
+                        p.put("jit_cpu_seconds_per_document", jit / documents);
+                    }
+                }
+            });
+            node.set("elasticsearch_work", JSON.valueToTree(phaseCpu.elasticsearchWork()));
+            if (documents != null && documents > 0) {
+                double outside = phaseCpu.cpuSeconds().entrySet().stream()
+                        .filter(e -> !RunningSystem.SERVICES.contains(e.getKey()) && !e.getKey().equals(CpuAccount.OTHER)
+                                && !e.getKey().equals(CpuAccount.SYSTEM))
+                        .mapToDouble(Map.Entry::getValue).sum();
+                node.put("stack_and_benchmark_cpu_seconds_per_document", outside / documents);
+                node.put("jit_cpu_seconds_per_document", phaseCpu.jitSeconds().values().stream().mapToDouble(Double::doubleValue).sum() / documents);
+            }
+        });
+        return out;
     }
 
     private ObjectNode stageCounts() throws IOException, InterruptedException {
@@ -717,11 +843,26 @@ class EndToEndBenchmark {
         line(out, "ingest -> webhook p50/p95/p99", percentileText(l.path("ingest_to_webhook_ms")));
         for (String service : RunningSystem.SERVICES) {
             JsonNode r = report.path("resources").path(service);
-            StringBuilder cpu = new StringBuilder();
-            r.path("cpu_by_phase").fields().forEachRemaining(p -> cpu.append(p.getKey()).append(' ')
-                    .append(fmt(p.getValue().path("cores_used"))).append(" cores; "));
             line(out, service, "heap used max " + fmt(r.path("heap_used_max_mb")) + " MB (committed " + fmt(r.path("heap_committed_max_mb"))
-                    + " MB, -Xmx512m); " + cpu);
+                    + " MB, -Xmx512m)");
+        }
+        line(out, "warm-up (not counted)", report.path("warm_up").path("documents").asText() + " documents before the throughput phase");
+        for (String name : List.of("warm-up", "throughput", "latency")) {
+            JsonNode p = report.path("cpu").path(name);
+            if (p.isMissingNode()) {
+                continue;
+            }
+            out.append(String.format("CPU, %s phase (%s documents, %s s wall)%n    %-20s %8s %6s %9s %9s%n", name,
+                    p.path("documents").asText(), fmt(p.path("wall_seconds")), "process", "cpu-s", "cores", "cpu-s/doc", "of it JIT"));
+            p.path("processes").fields().forEachRemaining(row -> out.append(String.format("    %-20s %8s %6s %9s %9s%n", row.getKey(),
+                    fmt(row.getValue().path("cpu_seconds")), fmt(row.getValue().path("cores")),
+                    fmt3(row.getValue().path("cpu_seconds_per_document")), fmt3(row.getValue().path("jit_cpu_seconds_per_document")))));
+            line(out, "    Elasticsearch + Kafka + benchmark", fmt3(p.path("stack_and_benchmark_cpu_seconds_per_document")) + " cpu-s/doc");
+            line(out, "    JIT compilers, all JVMs", fmt3(p.path("jit_cpu_seconds_per_document")) + " cpu-s/doc");
+            StringBuilder work = new StringBuilder();
+            p.path("elasticsearch_work").fields().forEachRemaining(w -> work.append(w.getKey()).append(' ')
+                    .append(String.format("%.0f", w.getValue().asDouble())).append("; "));
+            line(out, "    Elasticsearch work", work.toString());
         }
         JsonNode q = report.path("ratios");
         line(out, "RATIO end to end / raw embedding", fmt(q.path("end_to_end_over_raw_embedding")) + " (target >= 0.7)");
@@ -740,6 +881,10 @@ class EndToEndBenchmark {
 
     private static String fmt(JsonNode value) {
         return value.isNumber() ? String.format("%.2f", value.asDouble()) : "n/a";
+    }
+
+    private static String fmt3(JsonNode value) {
+        return value.isNumber() ? String.format("%.3f", value.asDouble()) : "n/a";
     }
 
     private static ObjectNode percentiles(List<Double> values) {

@@ -153,6 +153,37 @@ class KubernetesManifestsMatchServiceConfigurationTest {
         }
     }
 
+    /** Keys, passwords and secrets reach the pods from Secrets only; search-service's webhook encryption key among them. */
+    @Test
+    void secretConfigurationComesFromSecretsAndSearchServiceGetsItsWebhookEncryptionKeyFromOne() {
+        for (String service : ServiceConfiguration.SERVICES) {
+            ServiceConfiguration config = ServiceConfiguration.of(service);
+            JsonNode container = container(deployment(service));
+            for (JsonNode env : container.path("env")) {
+                String name = env.path("name").asText();
+                config.keyOf(name).filter(ServiceConfiguration::isSecret).ifPresent(key -> assertFalse(
+                        env.path("valueFrom").path("secretKeyRef").isMissingNode(), service + ": " + name + " (" + key + ") must come from a Secret"));
+            }
+            for (JsonNode from : container.path("envFrom")) {
+                if (from.has("configMapRef")) {
+                    named("ConfigMap", from.path("configMapRef").path("name").asText()).path("data").fieldNames().forEachRemaining(name ->
+                            assertFalse(config.keyOf(name).filter(ServiceConfiguration::isSecret).isPresent(),
+                                    service + ": " + name + " is a secret and must not be in a ConfigMap"));
+                }
+            }
+        }
+        JsonNode key = null;
+        for (JsonNode env : container(deployment("search-service")).path("env")) {
+            if ("COMMENTARY_WEBHOOKS_SECRET_KEY".equals(env.path("name").asText())) {
+                key = env;
+            }
+        }
+        assertNotNull(key, "search-service does not set COMMENTARY_WEBHOOKS_SECRET_KEY");
+        assertEquals("commentary.webhooks.secret-key", ServiceConfiguration.of("search-service").keyOf("COMMENTARY_WEBHOOKS_SECRET_KEY").orElseThrow());
+        JsonNode ref = key.path("valueFrom").path("secretKeyRef");
+        assertTrue(named("Secret", ref.path("name").asText()).path("stringData").has(ref.path("key").asText()), ref.toString());
+    }
+
     @Test
     void probesUseTheHealthPathsOnTheServicesHttpPortAndServicesTargetIt() {
         for (String service : ServiceConfiguration.SERVICES) {

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -159,21 +160,33 @@ public final class RunningSystem implements AutoCloseable {
         }
     }
 
-    /** Stops everything it started and asserts that nothing is left running. */
-    @Override
-    public void close() {
-        Set<Long> groups = new HashSet<>();
-        for (String pidFile : List.of("services/ingest-service.pid", "services/enrich-service.pid", "services/search-service.pid",
-                "elasticsearch.pid", "kafka/kafka.pid")) {
+    /**
+     * The process group of each child that runs now (name → group id), from the pid files the launcher writes: each
+     * child is the leader of its own group, and Elasticsearch and Kafka are children of the stack, not of this JVM.
+     */
+    public Map<String, Long> processGroups() {
+        Map<String, String> pidFiles = new LinkedHashMap<>();
+        SERVICES.forEach(name -> pidFiles.put(name, "services/" + name + ".pid"));
+        pidFiles.put("elasticsearch", "elasticsearch.pid");
+        pidFiles.put("kafka", "kafka/kafka.pid");
+        Map<String, Long> groups = new LinkedHashMap<>();
+        pidFiles.forEach((name, pidFile) -> {
             Path file = settings.dataDir().resolve(pidFile);
             try {
                 if (Files.exists(file)) {
-                    groups.add(Long.parseLong(Files.readString(file).trim()));
+                    groups.put(name, Long.parseLong(Files.readString(file).trim()));
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-        }
+        });
+        return groups;
+    }
+
+    /** Stops everything it started and asserts that nothing is left running. */
+    @Override
+    public void close() {
+        Set<Long> groups = new HashSet<>(processGroups().values());
         for (int i = services.size() - 1; i >= 0; i--) {
             services.get(i).close();
         }

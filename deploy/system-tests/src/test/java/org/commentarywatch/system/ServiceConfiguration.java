@@ -122,6 +122,13 @@ final class ServiceConfiguration {
         return name.toString();
     }
 
+    /** Whether a key holds a credential or a key, which deployment files must take from a secret store. */
+    static boolean isSecret(String key) {
+        String last = key.substring(key.lastIndexOf('.') + 1).toLowerCase(java.util.Locale.ROOT);
+        return last.equals("password") || last.endsWith("api-key") || last.equals("secret") || last.endsWith("secret-key")
+                || last.equals("token");
+    }
+
     String service() {
         return service;
     }

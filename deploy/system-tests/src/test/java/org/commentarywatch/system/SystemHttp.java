@@ -53,12 +53,24 @@ final class SystemHttp {
         return parse(response.body()).path("count").asLong();
     }
 
-    /** Which of {@code ids} are stored behind the alias. */
+    /** How many of {@code ids} are searchable behind the alias: a count, no hits fetched. */
+    static long countIds(String elasticsearchUrl, Collection<String> ids) throws IOException, InterruptedException {
+        ObjectNode query = JSON.createObjectNode();
+        query.putObject("query").putObject("ids").set("values", JSON.valueToTree(ids));
+        HttpResponse<String> response = postJson(elasticsearchUrl + "/commentary/_count", query.toString(), Duration.ofSeconds(10));
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("_count answered " + response.statusCode() + ": " + response.body());
+        }
+        return parse(response.body()).path("count").asLong();
+    }
+
+    /** Which of {@code ids} are searchable behind the alias (a filter: no scores; only the ids come back). */
     static Set<String> presentIds(String elasticsearchUrl, Collection<String> ids) throws IOException, InterruptedException {
         ObjectNode query = JSON.createObjectNode();
-        query.put("size", ids.size()).put("_source", false);
-        query.putObject("query").putObject("ids").set("values", JSON.valueToTree(ids));
-        HttpResponse<String> response = postJson(elasticsearchUrl + "/commentary/_search", query.toString(), Duration.ofSeconds(10));
+        query.put("size", ids.size()).put("_source", false).put("track_total_hits", false);
+        query.putObject("query").putObject("bool").putArray("filter").addObject().putObject("ids").set("values", JSON.valueToTree(ids));
+        HttpResponse<String> response = postJson(elasticsearchUrl + "/commentary/_search?filter_path=hits.hits._id", query.toString(),
+                Duration.ofSeconds(10));
         if (response.statusCode() != 200) {
             throw new IllegalStateException("_search answered " + response.statusCode() + ": " + response.body());
         }
