@@ -11,7 +11,7 @@
 #   --rate R             documents per second of the latency phase (default 5)
 #   --latency-seconds S  length of the latency phase (default 60)
 #   --rules K            alert rules loaded (default 1000)
-#   --warm-up W          documents pushed through first and not counted (default 20)
+#   --warm-up W          documents pushed through first and not counted (default 200: the JIT settles)
 #   --no-build           use the jars already built and installed
 set -euo pipefail
 self="$(realpath "$0")"

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -240,7 +241,7 @@ class KubernetesManifestsMatchServiceConfigurationTest {
     }
 
     @Test
-    void kedaScalesEnrichServiceOnTheLagOfItsOwnGroupOnItsInputTopicUpToThePartitionCount() {
+    void kedaScalesEnrichServiceOnTheLagOfItsOwnGroupOnItsInputTopicUntilEveryPartitionHasAConsumer() {
         JsonNode scaled = ofKind("ScaledObject").get(0);
         assertEquals("enrich-service", scaled.path("spec").path("scaleTargetRef").path("name").asText());
         deployment("enrich-service");
@@ -253,8 +254,12 @@ class KubernetesManifestsMatchServiceConfigurationTest {
         assertEquals(topic, trigger.path("metadata").path("topic").asText());
         assertEquals(enrich.effectiveValue("kafka.bootstrap.servers", environment), trigger.path("metadata").path("bootstrapServers").asText());
         int partitions = topicPartitions().get(topic);
+        // Each replica is that many consumers of the group.
+        int consumers = Optional.ofNullable(enrich.effectiveValue("mp.messaging.incoming.raw.concurrency", environment))
+                .map(Integer::parseInt).orElse(1);
         int max = scaled.path("spec").path("maxReplicaCount").asInt();
-        assertTrue(max > 1 && max <= partitions, "maxReplicaCount " + max + " must be in 2.." + partitions + " (partitions of " + topic + ")");
+        assertTrue(max > 1 && max * consumers <= partitions, "maxReplicaCount " + max + " × " + consumers
+                + " consumers per replica must be at most " + partitions + " (partitions of " + topic + ")");
     }
 
     @Test

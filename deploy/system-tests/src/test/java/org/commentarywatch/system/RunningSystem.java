@@ -68,6 +68,11 @@ public final class RunningSystem implements AutoCloseable {
             for (String name : SERVICES) {
                 Map<String, String> properties = new HashMap<>(ServiceProcess.stackProperties(system.stack));
                 properties.putAll(SERVICE_PROPERTIES.getOrDefault(name, Map.of()));
+                if (name.equals("search-service")) {
+                    // Its generated key stays with the throw-away data, not in the user's home directory.
+                    properties.put("commentary.webhooks.secret-key-file",
+                            system.settings.dataDir().resolve("webhook-secret.key").toString());
+                }
                 ServiceProcess service = new ServiceProcess(name, repository(), 0, properties, logs);
                 system.services.add(service);
                 service.start();
