@@ -98,14 +98,7 @@ public class PageFetcher {
     public FetchedPage fetch(String url) {
         URI uri = checked(url, false);
         for (int redirects = 0;; redirects++) {
-            RobotsRules rules = robotsFor(uri);
-            if (rules.unavailable().isPresent()) {
-                throw new FetchException(FetchException.ROBOTS_UNAVAILABLE, 502, rules.unavailable().get());
-            }
-            if (!rules.allows(uri.toString())) {
-                throw FetchException.robotsDisallowed(uri.toString());
-            }
-            waitTurn(uri, rules.interval(settings.minDelayPerHost(), settings.maxCrawlDelay()));
+            politeTurn(uri);
             HttpResponse<byte[]> response = send(uri, true);
             int status = response.statusCode();
             Optional<String> location = response.headers().firstValue("Location");
@@ -135,7 +128,11 @@ public class PageFetcher {
      * @throws FetchException when the URL is not http(s), robots.txt disallows it or cannot be read
      */
     public void awaitPoliteTurn(String url) {
-        URI uri = checked(url, false);
+        politeTurn(checked(url, false));
+    }
+
+    /** robots.txt must allow the URL (checked again on every redirect), then the host's turn is waited for. */
+    private void politeTurn(URI uri) {
         RobotsRules rules = robotsFor(uri);
         if (rules.unavailable().isPresent()) {
             throw new FetchException(FetchException.ROBOTS_UNAVAILABLE, 502, rules.unavailable().get());
