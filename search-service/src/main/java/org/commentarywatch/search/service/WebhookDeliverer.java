@@ -156,19 +156,25 @@ public class WebhookDeliverer {
             return;
         }
         try {
-            Optional<String> ruleId = read(id).map(got -> got.source().path("rule_id").asText());
-            if (ruleId.isEmpty()) {
+            Optional<GetResponse<ObjectNode>> pending = read(id);
+            if (pending.isEmpty()) {
                 return;
             }
-            Optional<Rule> rule = rules.get(ruleId.get());
+            String ruleId = pending.get().source().path("rule_id").asText();
+            Optional<Rule> rule = rules.get(ruleId);
             Optional<Integer> interval = rule.map(Rule::webhook).map(WebhookTarget::minIntervalSeconds)
                     .filter(seconds -> seconds > 0);
             if (interval.isEmpty()) {
-                attemptNow(id, rule, Optional.empty());
+                // Nobody else touches this delivery while it is in flight: the read above is current.
+                attemptNow(id, pending.get(), rule, Optional.empty());
             } else {
-                // One rule's throttled deliveries one at a time, so that "the last call" means what it says.
-                synchronized (ruleLocks.computeIfAbsent(ruleId.get(), key -> new Object())) {
-                    attemptNow(id, rule, interval.map(Duration::ofSeconds));
+                // One rule's throttled deliveries one at a time, so that "the last call" means what it says; read
+                // again under the lock, because a digest sent meanwhile may have taken this delivery in.
+                synchronized (ruleLocks.computeIfAbsent(ruleId, key -> new Object())) {
+                    Optional<GetResponse<ObjectNode>> current = read(id);
+                    if (current.isPresent()) {
+                        attemptNow(id, current.get(), rule, interval.map(Duration::ofSeconds));
+                    }
                 }
             }
         } catch (IOException | RuntimeException e) {
@@ -188,12 +194,8 @@ public class WebhookDeliverer {
         return Optional.of(got);
     }
 
-    private void attemptNow(String id, Optional<Rule> rule, Optional<Duration> interval) throws IOException {
-        Optional<GetResponse<ObjectNode>> read = read(id);
-        if (read.isEmpty()) {
-            return;
-        }
-        GetResponse<ObjectNode> got = read.get();
+    private void attemptNow(String id, GetResponse<ObjectNode> got, Optional<Rule> rule, Optional<Duration> interval)
+            throws IOException {
         ObjectNode delivery = got.source();
         Instant now = Instant.now();
         Instant due = Instant.parse(delivery.path("next_attempt_at").asText(now.toString()));

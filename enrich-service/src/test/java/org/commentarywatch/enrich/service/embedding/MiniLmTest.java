@@ -4,8 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.util.List;
+import java.util.concurrent.Executor;
 
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtSession;
+import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
+import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,6 +51,30 @@ class MiniLmTest {
     }
 
     @Test
+    void embedsExactlyAsLangchain4jsEncoderDoesInEveryScriptAndLength() throws Exception {
+        List<String> texts = List.of(
+                "Ok.",
+                "Moscow and Beijing signed a new gas contract.",
+                "Москва и Пекин снова обсуждают газопровод, но о цене пока не договорились.",
+                "北京和莫斯科的贸易额再次增长，但技术合作仍然谨慎。",
+                "Die Gespräche endeten ohne gemeinsame Erklärung.",
+                "Les deux capitales disent que leur partenariat ne vise personne.",
+                "At length, and with many qualifications about payments, grain, fertiliser, naval drills, an old border "
+                        + "settlement and a pipeline without a price, the envoy conceded that the meeting had produced "
+                        + "more symbolism than substance, and that neither side wished to look like the junior partner "
+                        + "in what others call a marriage of convenience rather than an alliance, again and again.");
+        OrtEnvironment environment = OrtEnvironment.getEnvironment();
+        try (OrtSession session = environment.createSession(MiniLm.resource(MiniLm.MODEL_RESOURCE),
+                new OrtSession.SessionOptions())) {
+            Reference reference = new Reference(new OnnxBertBiEncoder(environment, session,
+                    new ByteArrayInputStream(MiniLm.resource(MiniLm.TOKENIZER_RESOURCE)), PoolingMode.MEAN));
+            for (String text : texts) {
+                assertArrayEquals(reference.embed(text).content().vector(), model.embed(text), 1e-5f, text);
+            }
+        }
+    }
+
+    @Test
     void countsWordPiecesWithoutSpecialTokensAndWithoutTheBundledTruncation() {
         assertEquals(2, model.count("hello world"));
         String long_ = "word ".repeat(300);
@@ -69,5 +100,26 @@ class MiniLmTest {
         pieces.forEach(piece -> assertTrue(model.count(piece) <= 50, piece));
         assertEquals(model.count(text), pieces.stream().mapToInt(model::count).sum());
         assertEquals(text.replace(" ", ""), String.join("", pieces).replace(" ", ""));
+    }
+
+    /** langchain4j keeps the encoder's own embed method package-private; its embedding-model base class calls it. */
+    private static final class Reference extends AbstractInProcessEmbeddingModel {
+
+        private final OnnxBertBiEncoder encoder;
+
+        Reference(OnnxBertBiEncoder encoder) {
+            super((Executor) Runnable::run);
+            this.encoder = encoder;
+        }
+
+        @Override
+        protected OnnxBertBiEncoder model() {
+            return encoder;
+        }
+
+        @Override
+        protected Integer knownDimension() {
+            return MiniLm.DIMENSION;
+        }
     }
 }
