@@ -7,11 +7,12 @@
 #
 #   deploy/benchmark.sh [--documents N] [--rate R] [--latency-seconds S] [--rules K] [--warm-up W] [--no-build]
 #
-#   --documents N        documents of the throughput phase (default 300)
+#   --documents N        documents of the throughput phase (default 400)
 #   --rate R             documents per second of the latency phase (default 5)
 #   --latency-seconds S  length of the latency phase (default 60)
 #   --rules K            alert rules loaded (default 1000)
-#   --warm-up W          documents pushed through first and not counted (default 200: the JIT settles)
+#   --warm-up W          documents pushed through first and not counted (default 2500, about 8 minutes: until
+#                        then the JVMs' JIT compilers still take 0.1–0.2 cores, which a long-running system does not pay)
 #   --no-build           use the jars already built and installed
 set -euo pipefail
 self="$(realpath "$0")"

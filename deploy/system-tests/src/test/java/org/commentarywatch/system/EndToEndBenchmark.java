@@ -74,9 +74,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <p>
  * Not part of {@code ./mvnw verify} (the name matches neither *Test nor *IT): run {@code deploy/benchmark.sh}, or
  * {@code ./mvnw -pl deploy/system-tests verify -Dit.test=EndToEndBenchmark -Dbenchmark.documents=300}.
- * Settings (system properties): {@code benchmark.documents} (throughput phase, 300), {@code benchmark.rate}
+ * Settings (system properties): {@code benchmark.documents} (throughput phase, 400), {@code benchmark.rate}
  * (latency phase, documents/s, 5), {@code benchmark.latency-seconds} (60), {@code benchmark.rules} (1000),
- * {@code benchmark.warm-up-documents} (200, pushed through before the throughput phase and not counted).
+ * {@code benchmark.warm-up-documents} (2500, pushed through before the throughput phase and not counted: the JIT
+ * compilers of every JVM settle only after about 2,000 documents).
  * <p>
  * CPU is accounted per phase for every process from the kernel ({@link CpuAccount}): the services, Elasticsearch,
  * Kafka, this JVM, "other", and of each JVM its JIT compiler threads; Elasticsearch's own work counters (searches,
@@ -85,12 +86,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(RunningSystem.Extension.class)
 class EndToEndBenchmark {
 
-    private static final int DOCUMENTS = Integer.getInteger("benchmark.documents", 300);
+    private static final int DOCUMENTS = Integer.getInteger("benchmark.documents", 400);
     private static final double RATE = Double.parseDouble(System.getProperty("benchmark.rate", "5"));
     private static final int LATENCY_SECONDS = Integer.getInteger("benchmark.latency-seconds", 60);
     private static final int RULES = Integer.getInteger("benchmark.rules", 1000);
     /** Pieces pushed through before the throughput phase and not counted: the services start cold (JIT, pools, caches). */
-    private static final int WARM_UP = Integer.getInteger("benchmark.warm-up-documents", 200);
+    private static final int WARM_UP = Integer.getInteger("benchmark.warm-up-documents", 2500);
     /** Share of the throughput phase's pieces that match a rule (and so cause a webhook call). */
     private static final double MATCHING_SHARE = 0.2;
     private static final int POSTING_THREADS = 4;
