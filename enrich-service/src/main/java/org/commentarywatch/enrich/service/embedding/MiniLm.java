@@ -28,7 +28,7 @@ import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
  * machine busy with far less contention than one call spread over all of them (about 260 instead of 130–180
  * passages per second here). The session is called directly, one text per call, with the bundled tokenizer and
  * sentence-transformers' mean pooling: the same vectors as langchain4j's {@code OnnxBertBiEncoder} (a test holds
- * them equal) for 12–17 % less CPU, because that path tokenizes, rebuilds the text from the tokens and tokenizes it
+ * them equal) for 5–15 % less CPU per passage, because that path tokenizes, rebuilds the text from the tokens and tokenizes it
  * again. One text per call because the model is dynamically quantized: in a batch, each activation's scale would be
  * taken over the batch mates too, and a passage's vector would depend on them. Thread-safe.
  */
