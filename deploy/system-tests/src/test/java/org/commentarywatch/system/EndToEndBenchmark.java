@@ -43,7 +43,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
 
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -195,7 +194,7 @@ class EndToEndBenchmark {
             warmUp(warmUp);
             phase("throughput");
             List<String> ids = throughputPhase(load);
-            // Again right after: this machine's cores change speed by ±20 % over minutes (other tenants), and
+            // Again right after: this machine's cores change speed by ~10 % within minutes (other tenants), and
             // the ratio should compare the pipeline with the model at the same time, not minutes apart.
             phase("baseline-embedding-after");
             report.set("baseline_embedding", bothBaselines(embeddingBefore, baselineEmbedding(load)));
