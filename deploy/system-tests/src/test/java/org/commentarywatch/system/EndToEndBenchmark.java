@@ -61,6 +61,7 @@ import org.commentarywatch.enrich.service.embedding.Passage;
 import org.commentarywatch.enrich.service.embedding.Passages;
 import org.commentarywatch.localstack.ServiceProcess;
 import org.commentarywatch.localstack.StackSettings;
+import org.commentarywatch.localstack.Topics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -113,6 +114,8 @@ class EndToEndBenchmark {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final Map<String, Long> webhookNanos = new ConcurrentHashMap<>();
+    /** The latency phase's breakdown by stage, computed once the measured phases are over. */
+    private java.util.concurrent.Callable<ObjectNode> latencyStages = JSON::createObjectNode;
     private final AtomicInteger webhookCalls = new AtomicInteger();
     private final List<ResourceSample> samples = new CopyOnWriteArrayList<>();
     private final AtomicReference<String> phase = new AtomicReference<>("start");
@@ -206,6 +209,8 @@ class EndToEndBenchmark {
             baselineElasticsearch(ids);
             phase("end");
             report.set("stage_counts", stageCounts());
+            // After the CPU accounting: reading the topics back costs Kafka and this JVM a few seconds.
+            report.with("latency").set("stages", latencyStages.call());
         } finally {
             sampler.shutdownNow();
             sampler.awaitTermination(10, TimeUnit.SECONDS);
@@ -394,6 +399,7 @@ class EndToEndBenchmark {
     private void latencyPhase(List<SyntheticCommentary.Piece> pieces) throws Exception {
         long periodNanos = (long) (1e9 / RATE);
         Map<String, Long> postedAt = new ConcurrentHashMap<>();
+        Map<String, SyntheticCommentary.Piece> pieceOf = new ConcurrentHashMap<>();
         Map<String, Long> visibleAt = new ConcurrentHashMap<>();
         // Polled while posting: a document counts as indexed when a search finds it (the index refreshes every second);
         // only the pending ids are asked for, in filter context (no scoring), and only their ids come back.
@@ -428,6 +434,7 @@ class EndToEndBenchmark {
                     // A duplicate's second post is not a new document: its latency is its first post's.
                     if (piece.kind() != SyntheticCommentary.Kind.EXACT_DUPLICATE) {
                         postedAt.putIfAbsent(posted.id(), posted.nanos());
+                        pieceOf.putIfAbsent(posted.id(), piece);
                     }
                     return null;
                 }));
@@ -464,10 +471,80 @@ class EndToEndBenchmark {
         latency.set("ingest_to_indexed_ms", percentiles(indexed));
         latency.set("ingest_to_webhook_ms", percentiles(webhook));
         report.set("latency", latency);
+        latencyStages = () -> stages(postedAt, pieceOf);
         if (indexed.size() < postedAt.size() || webhook.size() < postedAt.size()) {
             incomplete.add("latency phase: of " + postedAt.size() + " documents " + indexed.size() + " indexed and "
                     + webhook.size() + " webhooks received within " + ARRIVAL_TIMEOUT + " after the last post");
         }
+    }
+
+    /**
+     * Where the latency phase's time went, document by document: post → on {@code commentary.raw} (ingest),
+     * → on {@code commentary.enriched} (enrich, its queue included), → webhook received (search-service,
+     * Elasticsearch, the alert and its delivery). The topic times are the records' CreateTime, set by the producing
+     * service on this machine, so they share the benchmark's clock; the slowest documents are listed with their
+     * language and length, which is what their embedding costs.
+     */
+    private ObjectNode stages(Map<String, Long> postedAt, Map<String, SyntheticCommentary.Piece> pieceOf) {
+        long epochMillisAtNanoZero = System.currentTimeMillis() - System.nanoTime() / 1_000_000;
+        Map<String, Long> raw = firstTimestamps(Topics.RAW, postedAt.keySet());
+        Map<String, Long> enriched = firstTimestamps(Topics.ENRICHED, postedAt.keySet());
+        List<Double> ingest = new ArrayList<>();
+        List<Double> enrich = new ArrayList<>();
+        List<Double> downstream = new ArrayList<>();
+        List<ObjectNode> documents = new ArrayList<>();
+        long firstPost = postedAt.values().stream().mapToLong(Long::longValue).min().orElse(0);
+        postedAt.forEach((id, posted) -> {
+            Long onRaw = raw.get(id);
+            Long onEnriched = enriched.get(id);
+            Long called = webhookNanos.get(id);
+            if (onRaw == null || onEnriched == null || called == null) {
+                return;
+            }
+            double postedMs = epochMillisAtNanoZero + posted / 1e6;
+            double calledMs = epochMillisAtNanoZero + called / 1e6;
+            ingest.add(onRaw - postedMs);
+            enrich.add((double) (onEnriched - onRaw));
+            downstream.add(calledMs - onEnriched);
+            SyntheticCommentary.Piece piece = pieceOf.get(id);
+            documents.add(JSON.createObjectNode().put("id", id).put("posted_at_s", Math.round((posted - firstPost) / 1e8) / 10.0)
+                    .put("language", piece.language()).put("words", piece.words())
+                    .put("total_ms", Math.round(calledMs - postedMs)).put("ingest_ms", Math.round(onRaw - postedMs))
+                    .put("enrich_ms", onEnriched - onRaw).put("downstream_ms", Math.round(calledMs - onEnriched)));
+        });
+        ObjectNode stages = JSON.createObjectNode().put("documents", documents.size());
+        stages.set("ingest_ms", percentiles(ingest));
+        stages.set("enrich_ms", percentiles(enrich));
+        stages.set("downstream_ms", percentiles(downstream));
+        documents.sort((a, b) -> Long.compare(b.path("total_ms").asLong(), a.path("total_ms").asLong()));
+        stages.set("slowest", JSON.valueToTree(documents.subList(0, Math.min(10, documents.size()))));
+        return stages;
+    }
+
+    /** The CreateTime of each wanted key's first record on the topic. */
+    private Map<String, Long> firstTimestamps(String topic, Set<String> wanted) {
+        Properties consumer = new Properties();
+        consumer.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, system.stack().kafkaBootstrapServers());
+        consumer.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        consumer.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                org.apache.kafka.common.serialization.ByteArrayDeserializer.class.getName());
+        Map<String, Long> first = new LinkedHashMap<>();
+        try (KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(consumer)) {
+            List<TopicPartition> partitions = kafka.partitionsFor(topic).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            kafka.assign(partitions);
+            kafka.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = kafka.endOffsets(partitions);
+            long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+            while (partitions.stream().anyMatch(p -> kafka.position(p) < end.get(p)) && System.nanoTime() < deadline) {
+                kafka.poll(Duration.ofMillis(500)).forEach(record -> {
+                    if (record.key() != null && wanted.contains(record.key())) {
+                        first.putIfAbsent(record.key(), record.timestamp());
+                    }
+                });
+            }
+        }
+        return first;
     }
 
     private HttpServer startReceiver() throws IOException {
@@ -793,6 +870,14 @@ class EndToEndBenchmark {
         line(out, "latency phase", fmt(l.path("achieved_rate")) + " docs/s for " + fmt(l.path("paced_seconds")) + " s");
         line(out, "ingest -> indexed p50/p95/p99", percentileText(l.path("ingest_to_indexed_ms")));
         line(out, "ingest -> webhook p50/p95/p99", percentileText(l.path("ingest_to_webhook_ms")));
+        JsonNode st = l.path("stages");
+        line(out, "  of it: ingest p50/p95/p99", percentileText(st.path("ingest_ms")));
+        line(out, "  of it: enrich (queue included)", percentileText(st.path("enrich_ms")));
+        line(out, "  of it: search, alert, webhook", percentileText(st.path("downstream_ms")));
+        st.path("slowest").forEach(d -> line(out, "  slow: at " + d.path("posted_at_s").asText() + " s, " + d.path("language").asText()
+                + ", " + d.path("words").asText() + " words",
+                d.path("total_ms").asText() + " ms = " + d.path("ingest_ms").asText() + " + " + d.path("enrich_ms").asText() + " + "
+                        + d.path("downstream_ms").asText()));
         for (String service : RunningSystem.SERVICES) {
             JsonNode r = report.path("resources").path(service);
             line(out, service, "heap used max " + fmt(r.path("heap_used_max_mb")) + " MB (committed " + fmt(r.path("heap_committed_max_mb"))

@@ -22,9 +22,9 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.Startup;
-import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.Record;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 
@@ -33,9 +33,11 @@ import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
  *
  * <p>A record is acknowledged (and its offset becomes committable) only once Kafka has acknowledged what was
  * written for it, enriched document or dead letter: a crash in between means a redelivery, which overwrites
- * the same key. Each consumer of the channel ({@code mp.messaging.incoming.raw.concurrency}, one per copy of the
- * channel, each with its own partitions and its own commits) takes its records one at a time, so each partition
- * keeps its order while the copies enrich side by side.
+ * the same key. Records are enriched by a pool of {@value #WORKERS} workers
+ * ({@code smallrye.messaging.worker.enrich-workers.max-concurrency}, 3) in the order they arrive from all partitions:
+ * one queue, so that a document never waits behind a long one of its own partition while a worker is free. Offsets
+ * are still committed in order per partition (the throttled commit strategy), and {@link KeyedTurns} keeps the
+ * records of one document in order.
  */
 @ApplicationScoped
 @Startup // registers its meters at boot, so that dashboards see the counters at 0 before the first record
@@ -43,12 +45,17 @@ public class EnrichStage {
 
     private static final Logger LOG = Logger.getLogger(EnrichStage.class);
 
+    /** The worker pool of the stage; its size is {@code smallrye.messaging.worker.enrich-workers.max-concurrency}. */
+    static final String WORKERS = "enrich-workers";
+
     private final DocumentCodec codec;
     private final DocumentEnricher enricher;
     private final MutinyEmitter<Record<String, String>> enriched;
     private final MutinyEmitter<Record<String, String>> deadLetters;
     private final Counter enrichedCount;
     private final Counter deadLetteredCount;
+    private final Counter supersededCount;
+    private final KeyedTurns turns = new KeyedTurns();
     private final Timer enrichmentTimer;
     private final Timer stageTimer;
 
@@ -62,6 +69,7 @@ public class EnrichStage {
         this.deadLetters = deadLetters;
         this.enrichedCount = documentCounter(registry, "enriched");
         this.deadLetteredCount = documentCounter(registry, "dead_lettered");
+        this.supersededCount = documentCounter(registry, "superseded");
         this.enrichmentTimer = Timer.builder("commentary.enrichment.duration")
                 .description("Time to analyse one document, parsing and publishing excluded")
                 .tag("stage", DeadLetter.STAGE)
@@ -78,9 +86,26 @@ public class EnrichStage {
     }
 
     @Incoming("raw")
-    @Blocking // CPU work that must stay off the event loop; ordered: one record at a time per copy of the channel
+    // CPU work that must stay off the event loop; unordered: the next record goes to the next free worker.
+    @Blocking(value = WORKERS, ordered = false)
     public Uni<Void> process(Message<String> record) {
         DeadLetter.Source source = sourceOf(record);
+        KeyedTurns.Turn turn = source.key().map(key -> turns.take(source.partition(), key, source.offset()))
+                .orElseGet(KeyedTurns::unordered);
+        if (turn.superseded()) {
+            LOG.debugf("%s is superseded by a later record of document %s; not published", describe(source),
+                    source.key().orElse(""));
+            supersededCount.increment();
+            return Uni.createFrom().completionStage(record.ack());
+        }
+        try {
+            turn.awaitPrevious();
+        } catch (InterruptedException e) {
+            // Stopping: neither acknowledged nor dead-lettered, so the record is redelivered.
+            Thread.currentThread().interrupt();
+            turn.finish();
+            return Uni.createFrom().nothing();
+        }
         String value = record.getPayload();
         ReadOutcome outcome = codec.read(value);
         Uni<Void> written = outcome instanceof ReadOutcome.Readable readable
@@ -94,7 +119,7 @@ public class EnrichStage {
             LOG.errorf(failure, "could not write the outcome of %s; handing the record to the failure strategy",
                     describe(source));
             return Uni.createFrom().completionStage(record.nack(failure));
-        });
+        }).eventually(turn::finish);
     }
 
     private Uni<Void> publishEnriched(RawDocument document, DeadLetter.Source source, String value) {

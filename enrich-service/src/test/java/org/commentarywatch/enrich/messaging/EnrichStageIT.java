@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -157,8 +158,30 @@ class EnrichStageIT {
         assertEquals("malformed_json", causeOf(deadLetters.awaitKey(malformedKey, WAIT).get(0)));
         assertEquals("empty_text", causeOf(deadLetters.awaitKey(blankId, WAIT).get(0)));
         assertEquals("missing_id", causeOf(deadLetters.awaitKey(missingIdKey, WAIT).get(0)));
-        // Same partition, processed in order: the blank document had its turn before the valid one was enriched.
+        // The blank document was dead-lettered, never published.
         assertTrue(enriched.recordsWithKey(blankId, Duration.ofSeconds(1)).isEmpty());
+    }
+
+    @Test
+    void theVersionsOfOneDocumentArePublishedInOrderSoThatTheLatestIsTheLastOnTheTopic() throws Exception {
+        String id = Fixtures.newId();
+        // A long first version, so that the short later ones reach free workers while it is still being enriched.
+        send(0, id, Fixtures.rawDocument(id, "version 1", (Fixtures.PIECES.get("ru") + "\n\n").repeat(40)).toString());
+        send(0, id, Fixtures.rawDocument(id, "version 2", Fixtures.PIECES.get("en")).toString());
+        send(0, id, Fixtures.rawDocument(id, "version 3", Fixtures.PIECES.get("en")).toString());
+
+        await().atMost(WAIT).until(() -> titles(enriched.recordsWithKey(id, Duration.ofMillis(200))).contains("version 3"));
+        List<String> published = titles(enriched.recordsWithKey(id, Duration.ofSeconds(2)));
+        assertEquals("version 3", published.get(published.size() - 1), published::toString);
+        assertEquals(published.stream().sorted().toList(), published, "an older version published after a newer one");
+    }
+
+    private static List<String> titles(List<ConsumerRecord<String, String>> records) throws Exception {
+        List<String> titles = new ArrayList<>();
+        for (ConsumerRecord<String, String> record : records) {
+            titles.add(Fixtures.MAPPER.readTree(record.value()).get("title").textValue());
+        }
+        return titles;
     }
 
     @Test

@@ -172,7 +172,8 @@ public class AlertService {
                         LOG.infof("Alert %s: rule %s matched document %s", written.get("id").asText(),
                                 written.get("rule_id").asText(), written.get("document_id").asText());
                     } else {
-                        deliverer.submit(written.get("id").asText());
+                        deliverer.submitCreated(written.get("id").asText(),
+                                new WebhookDeliverer.Stored(written, item.seqNo(), item.primaryTerm()));
                     }
                 } else if (status == 409) {
                     LOG.debugf("Alert %s was already recorded", written.get("id").asText());
@@ -342,7 +343,13 @@ public class AlertService {
 
     /** The opening of the text, plain, cut at a word boundary. */
     static String summary(String text, int length) {
-        String collapsed = text.strip().replaceAll("\\s+", " ");
+        // Collapsing the white space of a whole piece (thousands of words) to keep its first few hundred characters
+        // is wasted work: its opening gives the same summary, unless that opening is mostly white space.
+        String opening = text.length() > 4 * length ? text.substring(0, 4 * length) : text;
+        String collapsed = opening.strip().replaceAll("\\s+", " ");
+        if (collapsed.length() <= length && opening.length() < text.length()) {
+            collapsed = text.strip().replaceAll("\\s+", " ");
+        }
         if (collapsed.length() <= length) {
             return collapsed;
         }

@@ -66,7 +66,8 @@ public class WebhookDeliverer {
     private final HttpClient http;
     private static final int DIGEST_LIMIT = 500;
 
-    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    /** Deliveries waiting for a sender or being attempted: each is handled by one task at a time. */
+    private final Set<String> queued = ConcurrentHashMap.newKeySet();
     /** When each throttled rule last called (this run; after a restart a rule's first call is not held). */
     private final Map<String, Instant> lastCall = new ConcurrentHashMap<>();
     private final Map<String, Object> ruleLocks = new ConcurrentHashMap<>();
@@ -112,11 +113,40 @@ public class WebhookDeliverer {
         senders.shutdownNow();
     }
 
-    /** A delivery was just created: send it now rather than at the next poll. */
-    public void submit(String id) {
+    /** A delivery as stored, with the sequence number and primary term its next write must match. */
+    public record Stored(ObjectNode source, long seqNo, long primaryTerm) {
+    }
+
+    /**
+     * A delivery this service has just created: sent now rather than at the next poll, from the copy it wrote
+     * (nobody else has touched it yet), without reading it back.
+     */
+    public void submitCreated(String id, Stored created) {
+        enqueue(id, Optional.of(created));
+    }
+
+    /** A pending delivery found in the index: read in real time before it is attempted. */
+    void submit(String id) {
+        enqueue(id, Optional.empty());
+    }
+
+    private void enqueue(String id, Optional<Stored> known) {
+        // Already queued or in flight: that task reads or holds what it needs, a second one would send twice.
+        if (!queued.add(id)) {
+            return;
+        }
         try {
-            senders.execute(() -> attempt(id));
+            senders.execute(() -> {
+                Optional<Duration> retry;
+                try {
+                    retry = attempt(id, known);
+                } finally {
+                    queued.remove(id);
+                }
+                retry.ifPresent(delay -> later(id, delay));
+            });
         } catch (RejectedExecutionException stopping) {
+            queued.remove(id);
             // Persisted as pending: the next start sends it.
         }
     }
@@ -141,67 +171,62 @@ public class WebhookDeliverer {
                             .filter(f -> f.range(r -> r.date(d -> d.field("next_attempt_at").lte(now))))))
                     .sort(o -> o.field(f -> f.field("next_attempt_at").order(SortOrder.Asc))), ObjectNode.class);
             for (Hit<ObjectNode> hit : due.hits().hits()) {
-                if (!inFlight.contains(hit.id())) {
-                    submit(hit.id());
-                }
+                submit(hit.id());
             }
         } catch (IOException | RuntimeException e) {
             LOG.debugf("Cannot look for pending webhook deliveries now: %s", e.toString());
         }
     }
 
-    /** One attempt at a delivery, if it is still pending and due. */
-    void attempt(String id) {
-        if (!inFlight.add(id)) {
-            return;
-        }
+    /**
+     * One attempt at a delivery, if it is still pending and due.
+     *
+     * @param known the delivery as this service created it, when it did so just now
+     * @return when to try it again, if it is still pending
+     */
+    Optional<Duration> attempt(String id, Optional<Stored> known) {
         try {
-            Optional<GetResponse<ObjectNode>> pending = read(id);
+            Optional<Stored> pending = known.isPresent() ? known : read(id);
             if (pending.isEmpty()) {
-                return;
+                return Optional.empty();
             }
             String ruleId = pending.get().source().path("rule_id").asText();
             Optional<Rule> rule = rules.get(ruleId);
             Optional<Integer> interval = rule.map(Rule::webhook).map(WebhookTarget::minIntervalSeconds)
                     .filter(seconds -> seconds > 0);
             if (interval.isEmpty()) {
-                // Nobody else touches this delivery while it is in flight: the read above is current.
-                attemptNow(id, pending.get(), rule, Optional.empty());
-            } else {
-                // One rule's throttled deliveries one at a time, so that "the last call" means what it says; read
-                // again under the lock, because a digest sent meanwhile may have taken this delivery in.
-                synchronized (ruleLocks.computeIfAbsent(ruleId, key -> new Object())) {
-                    Optional<GetResponse<ObjectNode>> current = read(id);
-                    if (current.isPresent()) {
-                        attemptNow(id, current.get(), rule, interval.map(Duration::ofSeconds));
-                    }
-                }
+                // Nobody else touches this delivery while it is queued here: the copy in hand is current.
+                return attemptNow(id, pending.get(), rule, Optional.empty());
+            }
+            // One rule's throttled deliveries one at a time, so that "the last call" means what it says; read
+            // again under the lock, because a digest sent meanwhile may have taken this delivery in.
+            synchronized (ruleLocks.computeIfAbsent(ruleId, key -> new Object())) {
+                Optional<Stored> current = read(id);
+                return current.isEmpty() ? Optional.empty()
+                        : attemptNow(id, current.get(), rule, interval.map(Duration::ofSeconds));
             }
         } catch (IOException | RuntimeException e) {
             LOG.warnf("Cannot process webhook delivery %s now, will retry: %s", id, e.toString());
-            later(id, config.pollInterval());
-        } finally {
-            inFlight.remove(id);
+            return Optional.of(config.pollInterval());
         }
     }
 
     /** The delivery, read in real time (the search that found it may be a second behind), if it is still pending. */
-    private Optional<GetResponse<ObjectNode>> read(String id) throws IOException {
+    private Optional<Stored> read(String id) throws IOException {
         GetResponse<ObjectNode> got = client.get(g -> g.index(index).id(id), ObjectNode.class);
         if (!got.found() || got.source() == null || !PENDING.equals(got.source().path("status").asText())) {
             return Optional.empty();
         }
-        return Optional.of(got);
+        return Optional.of(new Stored(got.source(), got.seqNo(), got.primaryTerm()));
     }
 
-    private void attemptNow(String id, GetResponse<ObjectNode> got, Optional<Rule> rule, Optional<Duration> interval)
+    private Optional<Duration> attemptNow(String id, Stored stored, Optional<Rule> rule, Optional<Duration> interval)
             throws IOException {
-        ObjectNode delivery = got.source();
+        ObjectNode delivery = stored.source();
         Instant now = Instant.now();
         Instant due = Instant.parse(delivery.path("next_attempt_at").asText(now.toString()));
         if (due.isAfter(now)) {
-            later(id, Duration.between(now, due));
-            return;
+            return Optional.of(Duration.between(now, due));
         }
         int attempt = delivery.path("attempts").asInt(0) + 1;
         String ruleId = delivery.path("rule_id").asText();
@@ -213,12 +238,11 @@ public class WebhookDeliverer {
                 Instant until = last.plus(interval.get());
                 delivery.put("held", true);
                 delivery.put("next_attempt_at", until.truncatedTo(ChronoUnit.MILLIS).toString());
-                update(id, delivery, got.seqNo(), got.primaryTerm());
+                update(id, delivery, stored.seqNo(), stored.primaryTerm());
                 metrics.held();
                 LOG.infof("Webhook delivery %s held until %s (rule %s is throttled); it will go in a digest", id, until,
                         ruleId);
-                later(id, Duration.between(now, until));
-                return;
+                return Optional.of(Duration.between(now, until));
             }
             held = heldFor(ruleId, id);
             if (attempt == 1) {
@@ -231,15 +255,16 @@ public class WebhookDeliverer {
         if (!held.isEmpty()) {
             ((ObjectNode) delivery.get("log").get(delivery.get("log").size() - 1)).put("digest_of", held.size() + 1);
         }
-        update(id, delivery, got.seqNo(), got.primaryTerm());
+        update(id, delivery, stored.seqNo(), stored.primaryTerm());
         String status = delivery.path("status").asText();
         if (PENDING.equals(status)) {
             metrics.retried();
             Duration wait = Duration.between(Instant.now(), Instant.parse(delivery.get("next_attempt_at").asText()));
             LOG.infof("Webhook delivery %s attempt %d failed (%s); next attempt in %d ms", id, attempt,
                     result.describe(), wait.toMillis());
-            later(id, wait);
-        } else if (FAILED.equals(status)) {
+            return Optional.of(wait);
+        }
+        if (FAILED.equals(status)) {
             metrics.failed();
             LOG.warnf("Webhook delivery %s failed for good after %d attempts: %s", id, attempt, result.describe());
         } else {
@@ -249,6 +274,7 @@ public class WebhookDeliverer {
                     id, attempt, result.latencyMillis(), held.isEmpty() ? "" : ", with " + held.size() + " held deliveries in a digest");
             deliveredInDigest(held, id, result, now);
         }
+        return Optional.empty();
     }
 
     private void update(String id, ObjectNode delivery, long seqNo, long primaryTerm) throws IOException {
@@ -257,6 +283,9 @@ public class WebhookDeliverer {
 
     /** The rule's other deliveries that were held back by its throttle. */
     private List<Hit<ObjectNode>> heldFor(String ruleId, String leader) throws IOException {
+        // The index refreshes every 5 s (its searches are the poll for due deliveries and this one), and a
+        // delivery held a moment ago belongs in this digest: a refresh first, once per throttled call.
+        client.indices().refresh(r -> r.index(index));
         SearchResponse<ObjectNode> response = client.search(s -> s.index(index).size(DIGEST_LIMIT).seqNoPrimaryTerm(true)
                 .query(q -> q.bool(b -> b.filter(f -> f.term(t -> t.field("rule_id").value(ruleId)))
                         .filter(f -> f.term(t -> t.field("status").value(PENDING)))
