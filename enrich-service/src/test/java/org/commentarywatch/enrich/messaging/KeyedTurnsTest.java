@@ -18,9 +18,7 @@ class KeyedTurnsTest {
     @Test
     void recordsOfDifferentKeysDoNotWaitForEachOther() {
         turns.take(0, "a", 10);
-        KeyedTurns.Turn other = turns.take(0, "b", 11);
-        assertFalse(other.superseded());
-        assertTimeoutPreemptively(Duration.ofSeconds(5), other::awaitPrevious);
+        assertGoesAtOnce(turns.take(0, "b", 11));
     }
 
     @Test
@@ -57,9 +55,7 @@ class KeyedTurnsTest {
     @Test
     void theSameKeyInAnotherPartitionIsAnotherSequence() {
         turns.take(0, "doc", 100);
-        KeyedTurns.Turn elsewhere = turns.take(1, "doc", 3);
-        assertFalse(elsewhere.superseded());
-        assertTimeoutPreemptively(Duration.ofSeconds(5), elsewhere::awaitPrevious);
+        assertGoesAtOnce(turns.take(1, "doc", 3));
     }
 
     @Test
@@ -71,5 +67,10 @@ class KeyedTurnsTest {
         first.finish();
         // forgotten: an older record of it is taken as new rather than superseded
         assertFalse(turns.take(0, "first", 0).superseded());
+    }
+
+    private static void assertGoesAtOnce(KeyedTurns.Turn turn) {
+        assertFalse(turn.superseded());
+        assertTimeoutPreemptively(Duration.ofSeconds(5), turn::awaitPrevious);
     }
 }
