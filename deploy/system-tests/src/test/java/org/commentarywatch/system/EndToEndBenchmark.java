@@ -114,8 +114,6 @@ class EndToEndBenchmark {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final Map<String, Long> webhookNanos = new ConcurrentHashMap<>();
-    /** The latency phase's breakdown by stage, computed once the measured phases are over. */
-    private java.util.concurrent.Callable<ObjectNode> latencyStages = JSON::createObjectNode;
     private final AtomicInteger webhookCalls = new AtomicInteger();
     private final List<ResourceSample> samples = new CopyOnWriteArrayList<>();
     private final AtomicReference<String> phase = new AtomicReference<>("start");
@@ -202,7 +200,7 @@ class EndToEndBenchmark {
             phase("baseline-embedding-after");
             report.set("baseline_embedding", bothBaselines(embeddingBefore, baselineEmbedding(load)));
             phase("latency");
-            latencyPhase(paced);
+            LatencyPosts posts = latencyPhase(paced);
             // Last: its bulk leaves Elasticsearch merging and compiling for a while, which the latency phase
             // would otherwise pay for.
             phase("baseline-elasticsearch");
@@ -210,7 +208,7 @@ class EndToEndBenchmark {
             phase("end");
             report.set("stage_counts", stageCounts());
             // After the CPU accounting: reading the topics back costs Kafka and this JVM a few seconds.
-            report.with("latency").set("stages", latencyStages.call());
+            report.with("latency").set("stages", stages(posts));
         } finally {
             sampler.shutdownNow();
             sampler.awaitTermination(10, TimeUnit.SECONDS);
@@ -396,7 +394,11 @@ class EndToEndBenchmark {
         return document;
     }
 
-    private void latencyPhase(List<SyntheticCommentary.Piece> pieces) throws Exception {
+    /** The latency phase's documents: when each was posted (nanoTime) and what it was. */
+    record LatencyPosts(Map<String, Long> postedAt, Map<String, SyntheticCommentary.Piece> pieceOf) {
+    }
+
+    private LatencyPosts latencyPhase(List<SyntheticCommentary.Piece> pieces) throws Exception {
         long periodNanos = (long) (1e9 / RATE);
         Map<String, Long> postedAt = new ConcurrentHashMap<>();
         Map<String, SyntheticCommentary.Piece> pieceOf = new ConcurrentHashMap<>();
@@ -471,11 +473,11 @@ class EndToEndBenchmark {
         latency.set("ingest_to_indexed_ms", percentiles(indexed));
         latency.set("ingest_to_webhook_ms", percentiles(webhook));
         report.set("latency", latency);
-        latencyStages = () -> stages(postedAt, pieceOf);
         if (indexed.size() < postedAt.size() || webhook.size() < postedAt.size()) {
             incomplete.add("latency phase: of " + postedAt.size() + " documents " + indexed.size() + " indexed and "
                     + webhook.size() + " webhooks received within " + ARRIVAL_TIMEOUT + " after the last post");
         }
+        return new LatencyPosts(postedAt, pieceOf);
     }
 
     /**
@@ -485,7 +487,8 @@ class EndToEndBenchmark {
      * service on this machine, so they share the benchmark's clock; the slowest documents are listed with their
      * language and length, which is what their embedding costs.
      */
-    private ObjectNode stages(Map<String, Long> postedAt, Map<String, SyntheticCommentary.Piece> pieceOf) {
+    private ObjectNode stages(LatencyPosts posts) {
+        Map<String, Long> postedAt = posts.postedAt();
         long epochMillisAtNanoZero = System.currentTimeMillis() - System.nanoTime() / 1_000_000;
         Map<String, Long> raw = firstTimestamps(Topics.RAW, postedAt.keySet());
         Map<String, Long> enriched = firstTimestamps(Topics.ENRICHED, postedAt.keySet());
@@ -506,7 +509,7 @@ class EndToEndBenchmark {
             ingest.add(onRaw - postedMs);
             enrich.add((double) (onEnriched - onRaw));
             downstream.add(calledMs - onEnriched);
-            SyntheticCommentary.Piece piece = pieceOf.get(id);
+            SyntheticCommentary.Piece piece = posts.pieceOf().get(id);
             documents.add(JSON.createObjectNode().put("id", id).put("posted_at_s", Math.round((posted - firstPost) / 1e8) / 10.0)
                     .put("language", piece.language()).put("words", piece.words())
                     .put("total_ms", Math.round(calledMs - postedMs)).put("ingest_ms", Math.round(onRaw - postedMs))
