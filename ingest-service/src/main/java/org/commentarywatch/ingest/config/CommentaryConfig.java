@@ -126,6 +126,17 @@ public interface CommentaryConfig {
         @WithDefault("1000")
         int seenIdsPerFeed();
 
+        /**
+         * A sitemap subscription takes only the pages dated within this age ({@code news:publication_date}, else
+         * {@code lastmod}): a sitemap lists a site's archive, and only what is recent is news.
+         */
+        @WithDefault("48h")
+        Duration sitemapMaxAge();
+
+        /** Of a sitemap index, how many of its most recent sitemaps each poll reads. */
+        @WithDefault("3")
+        int sitemapChildren();
+
         /** How often the scheduler looks for feeds that are due; "off" disables polling on a schedule. */
         @WithDefault("10s")
         String pollTick();

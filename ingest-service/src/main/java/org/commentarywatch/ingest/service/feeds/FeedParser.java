@@ -157,7 +157,7 @@ public final class FeedParser {
         return s == null || s.isBlank() ? Optional.empty() : Optional.of(s.strip());
     }
 
-    private static String rootMessage(Throwable e) {
+    static String rootMessage(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null && t.getCause() != t) {
             t = t.getCause();

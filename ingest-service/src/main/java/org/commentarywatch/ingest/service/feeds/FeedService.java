@@ -1,5 +1,6 @@
 package org.commentarywatch.ingest.service.feeds;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -18,6 +19,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 
 import org.commentarywatch.ingest.config.CommentaryConfig;
 import org.commentarywatch.ingest.messaging.DeadLetterPublisher;
@@ -230,11 +233,7 @@ public class FeedService {
         try {
             // The feed document is a request to its site like any page: robots.txt and the per-host spacing apply.
             politeness.awaitPoliteTurn(feed.url());
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(feed.url()))
-                    .timeout(config.feeds().readTimeout())
-                    .header("User-Agent", config.feeds().userAgent())
-                    .header("Accept", "application/rss+xml, application/atom+xml, application/feed+json, "
-                            + "application/json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5");
+            HttpRequest.Builder request = request(feed.url());
             feed.etag().ifPresent(e -> request.header("If-None-Match", e));
             feed.lastModified().ifPresent(l -> request.header("If-Modified-Since", l));
             HttpResponse<InputStream> response = http.send(request.GET().build(),
@@ -248,10 +247,17 @@ public class FeedService {
                 if (response.statusCode() / 100 != 2) {
                     throw new FeedFailure("feed_http_error", "HTTP " + response.statusCode());
                 }
-                body = readBounded(in, config.feeds().maxBytes());
+                body = inflatedIfGzip(readBounded(in, config.feeds().maxBytes()), config.feeds().maxBytes());
             }
-            List<FeedItem> items = FeedParser.parse(body,
-                    response.headers().firstValue("Content-Type").orElse(""));
+            List<FeedItem> items;
+            boolean sitemapIndex = false;
+            if (SitemapReader.isSitemap(body)) {
+                SitemapReader.Sitemap sitemap = SitemapReader.read(body, feed.url());
+                sitemapIndex = sitemap instanceof SitemapReader.Index;
+                items = sitemapItems(sitemap);
+            } else {
+                items = FeedParser.parse(body, response.headers().firstValue("Content-Type").orElse(""));
+            }
             LinkedHashSet<String> seen = new LinkedHashSet<>(feed.seenIds());
             int fresh = 0;
             int failed = 0;
@@ -276,8 +282,10 @@ public class FeedService {
             if (bounded.size() > max) {
                 bounded = bounded.subList(bounded.size() - max, bounded.size());
             }
+            // A sitemap index may stay the same while the sitemaps it lists change: it is always fetched whole.
             Feed ok = success(feed, start, response.statusCode(), items.size(), fresh, failed,
-                    response.headers().firstValue("ETag"), response.headers().firstValue("Last-Modified"), bounded);
+                    sitemapIndex ? Optional.empty() : response.headers().firstValue("ETag"),
+                    sitemapIndex ? Optional.empty() : response.headers().firstValue("Last-Modified"), bounded);
             if (!itemErrors.isEmpty()) {
                 ok = withError(ok, failed + " item(s) sent to " + config.topics().dlq() + ", "
                         + (itemErrors.size() - failed) + " ingested from the feed's own content instead of their page; "
@@ -297,6 +305,48 @@ public class FeedService {
                 feedDeadLetter(feed, feedFailureType(e), describe(e), body);
             }
             return failure(feed, start, status, describe(e));
+        }
+    }
+
+    private HttpRequest.Builder request(String url) {
+        return HttpRequest.newBuilder(URI.create(url))
+                .timeout(config.feeds().readTimeout())
+                .header("User-Agent", config.feeds().userAgent())
+                .header("Accept", "application/rss+xml, application/atom+xml, application/feed+json, "
+                        + "application/json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5");
+    }
+
+    /**
+     * A sitemap's pages dated within {@code sitemap-max-age}; of a sitemap index, those of its most recent sitemaps
+     * ({@code sitemap-children}), each fetched under the same politeness (an index of indexes is not followed
+     * further). A sitemap lists a site's archive, often undated: only recently dated pages are news, and the
+     * feed's memory of seen items could not hold an archive anyway.
+     */
+    private List<FeedItem> sitemapItems(SitemapReader.Sitemap sitemap) throws IOException, InterruptedException {
+        List<FeedItem> listed = new ArrayList<>();
+        if (sitemap instanceof SitemapReader.Index index) {
+            for (SitemapReader.Child child : SitemapReader.mostRecent(index.sitemaps(),
+                    config.feeds().sitemapChildren())) {
+                if (SitemapReader.read(fetchSitemap(child.url()), child.url()) instanceof SitemapReader.Pages pages) {
+                    listed.addAll(pages.items());
+                }
+            }
+        } else {
+            listed.addAll(((SitemapReader.Pages) sitemap).items());
+        }
+        Instant since = Instant.now().minus(config.feeds().sitemapMaxAge());
+        return listed.stream().filter(item -> item.published().filter(since::isBefore).isPresent()).toList();
+    }
+
+    private byte[] fetchSitemap(String url) throws IOException, InterruptedException {
+        politeness.awaitPoliteTurn(url);
+        HttpResponse<InputStream> response = http.send(request(url).GET().build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        try (InputStream in = response.body()) {
+            if (response.statusCode() / 100 != 2) {
+                throw new FeedFailure("feed_http_error", "sitemap " + url + ": HTTP " + response.statusCode());
+            }
+            return inflatedIfGzip(readBounded(in, config.feeds().maxBytes()), config.feeds().maxBytes());
         }
     }
 
@@ -435,6 +485,18 @@ public class FeedService {
             throw new FeedFailure("feed_too_large", "feed larger than " + max + " bytes");
         }
         return data;
+    }
+
+    /** A feed or sitemap served as a .gz file (not as a Content-Encoding): inflated, within the same size limit. */
+    private static byte[] inflatedIfGzip(byte[] body, long max) throws IOException {
+        if (body.length < 2 || (body[0] & 0xff) != 0x1f || (body[1] & 0xff) != 0x8b) {
+            return body;
+        }
+        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(body))) {
+            return readBounded(in, max);
+        } catch (ZipException | java.io.EOFException e) {
+            throw new FeedFailure("feed_unparsable", "a broken gzip file: " + e.getMessage());
+        }
     }
 
     /** Kafka refusing an item or its dead letter: a dead letter about it would be refused too. */
