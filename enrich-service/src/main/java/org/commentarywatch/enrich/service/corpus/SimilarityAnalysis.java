@@ -69,6 +69,7 @@ public class SimilarityAnalysis {
     private final RecentVectors recent;
     private final Duration initialDelay;
     private final Duration maxDelay;
+    private final Object placing = new Object();
     private volatile boolean stopping;
 
     @Inject
@@ -142,17 +143,30 @@ public class SimilarityAnalysis {
                     List.of());
         }
         Located located = query.mode() == Mode.WAIT_FOR_CORPUS
-                ? placeWaiting(embedding.vector(), text, query.documentId())
-                : place(embedding.vector(), text, query.documentId());
+                ? placeWaiting(embedding.vector(), title, text, query.documentId())
+                : placeInTurn(embedding.vector(), title, text, query.documentId());
         Placement placement = located.placement();
-        query.documentId().ifPresent(id -> recent.add(id, title, placement.clusterId().orElse(id),
-                embedding.vector(), text));
         List<Neighbour> neighbours = placement.neighbours().stream()
                 .map(c -> new Neighbour(c.id(), c.title(), round(c.similarity())))
                 .toList();
         return new Outcome(new SimilarityFindings(embedding.vector(), summary, neighbours, round(placement.novelty()),
                 placement.nearDuplicateOf().orElse(null), placement.clusterId().orElse(null)), embedding,
                 located.labelled());
+    }
+
+    /**
+     * Placed one document at a time, each remembered in the ring before the next is placed: documents are embedded
+     * side by side, and two twins whose placements overlapped would each miss the other, so neither would be
+     * flagged. This way the first placed is the original and the second its near-duplicate. The turn covers the
+     * kNN search and the few texts compared, not the embedding, and no pause between retries.
+     */
+    private Located placeInTurn(float[] vector, String title, String text, Optional<String> documentId) {
+        synchronized (placing) {
+            Located located = place(vector, text, documentId);
+            documentId.ifPresent(id -> recent.add(id, title, located.placement().clusterId().orElse(id), vector,
+                    text));
+            return located;
+        }
     }
 
     private Located place(float[] vector, String text, Optional<String> documentId) {
@@ -175,10 +189,10 @@ public class SimilarityAnalysis {
         return new Located(placement, nearest.labelled());
     }
 
-    private Located placeWaiting(float[] vector, String text, Optional<String> documentId) {
+    private Located placeWaiting(float[] vector, String title, String text, Optional<String> documentId) {
         for (int attempt = 1;; attempt++) {
             try {
-                Located placement = place(vector, text, documentId);
+                Located placement = placeInTurn(vector, title, text, documentId);
                 if (attempt > 1) {
                     LOG.infof("the corpus answers again after %d attempts; enrichment goes on", attempt);
                 }

@@ -8,11 +8,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.commentarywatch.enrich.CorpusFixtures;
@@ -39,6 +46,7 @@ class SimilarityAnalysisTest {
         final Map<String, float[]> vectors = new LinkedHashMap<>();
         final AtomicInteger failuresLeft = new AtomicInteger();
         final AtomicInteger calls = new AtomicInteger();
+        volatile Runnable beforeEachSearch = () -> { };
 
         void add(String id, String text) {
             texts.put(id, text);
@@ -48,6 +56,7 @@ class SimilarityAnalysisTest {
         @Override
         public Nearest nearest(float[] vector, Optional<String> excludeId, int k, int labelledK) {
             calls.incrementAndGet();
+            beforeEachSearch.run();
             if (failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 throw new CorpusUnavailableException("connection refused", null);
             }
@@ -160,6 +169,44 @@ class SimilarityAnalysisTest {
 
         assertEquals("original", twin.nearDuplicateOf());
         assertEquals("original", twin.clusterId());
+    }
+
+    @Test
+    void twinsEnrichedSideBySideSeeEachOtherAndTheFirstPlacedIsTheOriginal() throws Exception {
+        MemoryIndex index = new MemoryIndex();
+        // Each search waits (1 s at most) for a second one to start: twins placed at the same time would both
+        // search before either was remembered, and neither would be flagged.
+        CountDownLatch bothSearching = new CountDownLatch(2);
+        index.beforeEachSearch = () -> {
+            bothSearching.countDown();
+            try {
+                bothSearching.await(1, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+        SimilarityAnalysis analysis = analysis(index);
+        ExecutorService workers = Executors.newFixedThreadPool(2);
+        try {
+            Future<SimilarityFindings> a = workers.submit(() -> analyse(analysis, "wire-a", CorpusFixtures.PIPELINE));
+            Future<SimilarityFindings> b = workers.submit(() -> analyse(analysis, "wire-b",
+                    CorpusFixtures.PIPELINE_EDITED));
+            SimilarityFindings first = a.get(30, TimeUnit.SECONDS);
+            SimilarityFindings second = b.get(30, TimeUnit.SECONDS);
+
+            Set<String> flagged = new HashSet<>();
+            if (first.nearDuplicateOf() != null) {
+                assertEquals("wire-b", first.nearDuplicateOf());
+                flagged.add("wire-a");
+            }
+            if (second.nearDuplicateOf() != null) {
+                assertEquals("wire-a", second.nearDuplicateOf());
+                flagged.add("wire-b");
+            }
+            assertEquals(1, flagged.size(), "exactly one twin is the other's near-duplicate: " + flagged);
+        } finally {
+            workers.shutdownNow();
+        }
     }
 
     @Test
