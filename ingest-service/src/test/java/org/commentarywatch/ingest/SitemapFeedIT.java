@@ -32,7 +32,8 @@ import jakarta.inject.Inject;
 
 /**
  * A site's sitemap index subscribed like a feed: its most recent sitemaps are read (a news sitemap, a gzipped one),
- * the pages they date within the last two days are fetched and published to commentary.raw, older ones are not, and
+ * the pages they date within the last two days are fetched and published to commentary.raw, older and undated ones
+ * are not (the health says how many went undated), and
  * the next poll finds the page a sitemap gained although the index itself did not change. A broken .gz file fails
  * the poll and says why.
  */
@@ -114,7 +115,7 @@ class SitemapFeedIT {
                 "<url><loc>" + server.url("/stories/2") + "</loc><lastmod>2019-02-02</lastmod></url>"));
         server.serve("/sitemaps/recent.xml.gz", "application/x-gzip", gzip(urlset(
                 "<url><loc>" + server.url(page(63)) + "</loc><lastmod>" + NOW.minus(Duration.ofHours(1))
-                        + "</lastmod></url>")));
+                        + "</lastmod></url><url><loc>" + server.url("/stories/3") + "</loc></url>")));
         server.serve("/broken.xml.gz", "application/x-gzip", new byte[] {0x1f, (byte) 0x8b, 8, 0, 1, 2, 3});
         server.serve("/sitemaps/news.xml", "application/xml", urlset(newsEntry(61, NOW.minus(Duration.ofHours(2)))
                 + newsEntry(62, NOW.minus(Duration.ofHours(3)))
@@ -139,6 +140,8 @@ class SitemapFeedIT {
             Feed first = feeds.pollNow(feedId).orElseThrow();
             assertEquals(3, first.itemsNew(), () -> "health: " + first);
             assertEquals(0, first.itemsFailed(), () -> "health: " + first);
+            assertEquals(Optional.of("1 page(s) of the sitemap carry no date (lastmod or news:publication_date) and were "
+                    + "left out"), first.lastError(), "why the undated page is missing");
             assertEquals(0, server.requestCount("/sitemaps/2019-01.xml"), "only the three most recent sitemaps are read");
             for (int n : new int[] {61, 62}) {
                 JsonNode doc = raw.awaitDocument(DocumentIds.of(Optional.of(server.url(page(n))), ""));
@@ -150,8 +153,8 @@ class SitemapFeedIT {
             }
             JsonNode gzipped = raw.awaitDocument(DocumentIds.of(Optional.of(server.url(page(63))), ""));
             assertEquals(title(63), gzipped.path("title").asText(), "no news title: the page's own");
-            for (String old : new String[] {page(64), "/stories/2"}) {
-                assertEquals(0, server.requestCount(old), old + " is older than the sitemap age and was fetched");
+            for (String old : new String[] {page(64), "/stories/2", "/stories/3"}) {
+                assertEquals(0, server.requestCount(old), old + " is older than the sitemap age, or undated, and was fetched");
             }
 
             // The index is the same, the news sitemap gained a page: it is found, nothing else is sent again.

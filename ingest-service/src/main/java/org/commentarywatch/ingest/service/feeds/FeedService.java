@@ -249,15 +249,8 @@ public class FeedService {
                 }
                 body = inflatedIfGzip(readBounded(in, config.feeds().maxBytes()), config.feeds().maxBytes());
             }
-            List<FeedItem> items;
-            boolean sitemapIndex = false;
-            if (SitemapReader.isSitemap(body)) {
-                SitemapReader.Sitemap sitemap = SitemapReader.read(body, feed.url());
-                sitemapIndex = sitemap instanceof SitemapReader.Index;
-                items = sitemapItems(sitemap);
-            } else {
-                items = FeedParser.parse(body, response.headers().firstValue("Content-Type").orElse(""));
-            }
+            Listing listing = listing(feed, body, response.headers().firstValue("Content-Type").orElse(""));
+            List<FeedItem> items = listing.items();
             LinkedHashSet<String> seen = new LinkedHashSet<>(feed.seenIds());
             int fresh = 0;
             int failed = 0;
@@ -282,14 +275,18 @@ public class FeedService {
             if (bounded.size() > max) {
                 bounded = bounded.subList(bounded.size() - max, bounded.size());
             }
-            // A sitemap index may stay the same while the sitemaps it lists change: it is always fetched whole.
             Feed ok = success(feed, start, response.statusCode(), items.size(), fresh, failed,
-                    sitemapIndex ? Optional.empty() : response.headers().firstValue("ETag"),
-                    sitemapIndex ? Optional.empty() : response.headers().firstValue("Last-Modified"), bounded);
+                    response.headers().firstValue("ETag").filter(e -> listing.conditional()),
+                    response.headers().firstValue("Last-Modified").filter(l -> listing.conditional()), bounded);
             if (!itemErrors.isEmpty()) {
                 ok = withError(ok, failed + " item(s) sent to " + config.topics().dlq() + ", "
                         + (itemErrors.size() - failed) + " ingested from the feed's own content instead of their page; "
                         + "first: " + itemErrors.get(0));
+            }
+            if (listing.undated() > 0) {
+                // Not a failure, but the reason a sitemap seems to list nothing new.
+                ok = withError(ok, listing.undated() + " page(s) of the sitemap carry no date (lastmod or "
+                        + "news:publication_date) and were left out" + ok.lastError().map(e -> "; " + e).orElse(""));
             }
             return ok;
         } catch (InterruptedException e) {
@@ -317,12 +314,34 @@ public class FeedService {
     }
 
     /**
-     * A sitemap's pages dated within {@code sitemap-max-age}; of a sitemap index, those of its most recent sitemaps
-     * ({@code sitemap-children}), each fetched under the same politeness (an index of indexes is not followed
-     * further). A sitemap lists a site's archive, often undated: only recently dated pages are news, and the
-     * feed's memory of seen items could not hold an archive anyway.
+     * What one fetch of a subscribed URL lists.
+     *
+     * @param conditional whether the next fetch may be conditional: not for a sitemap index, which may stay the same
+     *        while the sitemaps it lists change
+     * @param undated a sitemap's pages left out for want of a date
      */
-    private List<FeedItem> sitemapItems(SitemapReader.Sitemap sitemap) throws IOException, InterruptedException {
+    private record Listing(List<FeedItem> items, boolean conditional, int undated) {
+    }
+
+    private Listing listing(Feed feed, byte[] body, String contentType) throws IOException, InterruptedException {
+        if (!SitemapReader.isSitemap(body)) {
+            return new Listing(FeedParser.parse(body, contentType), true, 0);
+        }
+        SitemapReader.Sitemap sitemap = SitemapReader.read(body, feed.url());
+        List<FeedItem> pages = sitemapPages(sitemap);
+        Instant since = Instant.now().minus(config.feeds().sitemapMaxAge());
+        return new Listing(pages.stream().filter(page -> page.published().filter(since::isBefore).isPresent()).toList(),
+                !(sitemap instanceof SitemapReader.Index),
+                (int) pages.stream().filter(page -> page.published().isEmpty()).count());
+    }
+
+    /**
+     * A sitemap's pages; of a sitemap index, those of its most recent sitemaps ({@code sitemap-children}), each
+     * fetched under the same politeness (an index of indexes is not followed further). The poll takes only those
+     * dated within {@code sitemap-max-age}: a sitemap lists a site's archive, often undated, only what is recent is
+     * news, and the feed's memory of seen items could not hold an archive anyway.
+     */
+    private List<FeedItem> sitemapPages(SitemapReader.Sitemap sitemap) throws IOException, InterruptedException {
         List<FeedItem> listed = new ArrayList<>();
         if (sitemap instanceof SitemapReader.Index index) {
             for (SitemapReader.Child child : SitemapReader.mostRecent(index.sitemaps(),
@@ -334,8 +353,7 @@ public class FeedService {
         } else {
             listed.addAll(((SitemapReader.Pages) sitemap).items());
         }
-        Instant since = Instant.now().minus(config.feeds().sitemapMaxAge());
-        return listed.stream().filter(item -> item.published().filter(since::isBefore).isPresent()).toList();
+        return listed;
     }
 
     private byte[] fetchSitemap(String url) throws IOException, InterruptedException {
