@@ -60,21 +60,19 @@ final class SitemapReader {
     }
 
     private static final Set<String> ROOTS = Set.of("urlset", "sitemapindex");
-    private static final XMLInputFactory XML = XMLInputFactory.newFactory();
-
-    static {
-        XML.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        XML.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-    }
 
     private SitemapReader() {
     }
 
     /** Whether the body is an XML document whose root is {@code urlset} or {@code sitemapindex}. */
     static boolean isSitemap(byte[] body) {
+        // A factory per call: StAX factories are not promised to be thread-safe, and a poll is rare enough.
+        XMLInputFactory xml = XMLInputFactory.newFactory();
+        xml.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        xml.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         XMLStreamReader reader = null;
         try {
-            reader = XML.createXMLStreamReader(new ByteArrayInputStream(body));
+            reader = xml.createXMLStreamReader(new ByteArrayInputStream(body));
             while (reader.hasNext()) {
                 if (reader.next() == XMLStreamConstants.START_ELEMENT) {
                     return ROOTS.contains(reader.getLocalName());
