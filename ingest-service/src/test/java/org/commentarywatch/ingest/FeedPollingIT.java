@@ -59,6 +59,24 @@ class FeedPollingIT {
         server.serve("/rss.xml", "application/rss+xml", rss(20));
         server.serve("/atom.xml", "application/atom+xml", atom());
         server.serve("/feed.json", "application/feed+json", jsonFeed());
+        server.serve("/institute/", "text/html; charset=utf-8", """
+                <!DOCTYPE html><html><head><title>Invented institute: commentary</title>
+                <link rel="alternate" hreflang="ru" href="/ru/institute/">
+                <link rel="alternate" type="application/rss+xml" title="Commentary" href="feed.xml">
+                </head><body><h1>Commentary</h1><p>Our latest invented notes.</p></body></html>
+                """);
+        server.serve("/institute/feed.xml", "application/rss+xml", """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <rss version="2.0"><channel><title>Invented institute</title><link>https://institute.example.org/</link>
+                <description>Fixture</description>
+                <item><title>An invented institute note on sanctions</title>
+                <link>https://institute.example.org/notes/sanctions</link>
+                <pubDate>Tue, 24 Nov 2026 10:00:00 GMT</pubDate>
+                <description>An invented note on how sanctions reshape trade between two capitals, written for the \
+                feed discovery test; it says nothing true.</description></item></channel></rss>
+                """);
+        server.serve("/plain-page.html", "text/html", "<!doctype html><html><head><title>No feed here</title></head>"
+                + "<body><p>Nothing to subscribe to.</p></body></html>");
         server.serve("/broken.xml", "application/rss+xml", "<rss version=\"2.0\"><channel><item><title>cut");
         server.serve("/robots.txt", "text/plain", "User-agent: *\nDisallow: /private/\n");
         server.serve("/private/feed.xml", "application/rss+xml", rss(2));
@@ -253,6 +271,29 @@ class FeedPollingIT {
             assertEquals(java.util.Set.of(), Schemas.validate(Schemas.RAW_DOCUMENT, atom.toString()));
             assertEquals(java.util.Set.of(), Schemas.validate(Schemas.RAW_DOCUMENT, json.toString()));
         }
+    }
+
+    @Test
+    void aPageSubscribedInsteadOfItsFeedIsFollowedToTheFeedItNamesAndAPageNamingNoneSaysSo() throws Exception {
+        try (RawTopic raw = new RawTopic(LocalStackTestResource.stack().kafkaBootstrapServers(),
+                config.topics().raw())) {
+            String id = subscribe(server.url("/institute/"));
+            Feed first = feeds.pollNow(id).orElseThrow();
+            assertEquals(1, first.itemsNew(), first::toString);
+            JsonNode note = raw.awaitDocument(DocumentIds.of(Optional.of("https://institute.example.org/notes/sanctions"),
+                    ""));
+            assertEquals("An invented institute note on sanctions", note.path("title").asText(), note::toString);
+            assertEquals(server.url("/institute/"), first.url(), "fetched as written, with its trailing slash");
+            assertEquals(first.url(), note.path("source").asText(), "the subscription is the page");
+
+            Feed second = feeds.pollNow(id).orElseThrow();
+            assertEquals(0, second.itemsNew(), second::toString);
+            assertEquals(0, server.notModifiedCount("/institute/"), "the page was asked for conditionally");
+            assertEquals(2, server.requestCount("/institute/feed.xml"), "the feed is read on every poll");
+        }
+        Feed none = feeds.pollNow(subscribe(server.url("/plain-page.html"))).orElseThrow();
+        assertEquals(1, none.consecutiveFailures(), none::toString);
+        assertTrue(none.lastError().orElse("").contains("names no feed"), none::toString);
     }
 
     @Test

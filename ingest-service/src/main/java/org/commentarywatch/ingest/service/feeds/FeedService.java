@@ -122,7 +122,8 @@ public class FeedService {
                         f.lastFetch(), f.lastSuccess(), f.httpStatus(), f.consecutiveFailures(), f.itemsSeen(),
                         f.itemsNew(), f.nextFetch(), f.lastError(), f.etag(), f.lastModified(), f.seenIds(),
                         f.itemsFailed(), f.itemsFailedTotal()))
-                .orElseGet(() -> Feed.subscribe(id, canonical, request.tags(), interval, now));
+                .orElseGet(() -> Feed.subscribe(id, withWrittenTrailingSlash(request.url(), canonical), request.tags(),
+                        interval, now));
         store.put(feed);
         return feed;
     }
@@ -137,6 +138,30 @@ public class FeedService {
             throw new InvalidDocumentException("invalid_url", "url must be http or https");
         }
         return canonical;
+    }
+
+    /**
+     * The canonical URL with the trailing slash the subscriber wrote, if any: the id comes from the canonical form
+     * (so {@code /feed} and {@code /feed/} are one subscription), but many servers answer only the form they
+     * publish, and a page such as {@code /commentary/} is fetched as written.
+     */
+    static String withWrittenTrailingSlash(String written, String canonical) {
+        URI given;
+        URI fetched;
+        try {
+            given = URI.create(written.strip());
+            fetched = URI.create(canonical);
+        } catch (IllegalArgumentException e) {
+            return canonical;
+        }
+        String path = given.getRawPath();
+        String canonicalPath = fetched.getRawPath();
+        if (path == null || path.length() <= 1 || !path.endsWith("/") || canonicalPath == null
+                || canonicalPath.endsWith("/")) {
+            return canonical;
+        }
+        return fetched.getScheme() + "://" + fetched.getRawAuthority() + canonicalPath + "/"
+                + (fetched.getRawQuery() == null ? "" : "?" + fetched.getRawQuery());
     }
 
     static Duration parseInterval(String value) {
@@ -323,11 +348,30 @@ public class FeedService {
     private record Listing(List<FeedItem> items, boolean conditional, int undated) {
     }
 
+    /**
+     * A feed, a sitemap, or a page that names its feed ({@link FeedDiscovery}): then the feed is fetched and read,
+     * and the page is always fetched whole, since it may stay the same while its feed changes.
+     */
     private Listing listing(Feed feed, byte[] body, String contentType) throws IOException, InterruptedException {
+        if (!FeedDiscovery.isHtml(body, contentType)) {
+            return listed(feed.url(), body, contentType);
+        }
+        String named = FeedDiscovery.feedLink(body, feed.url()).orElseThrow(() -> new FeedFailure("feed_unparsable",
+                "an HTML page that names no feed (no <link rel=\"alternate\"> of type application/rss+xml, "
+                        + "application/atom+xml or application/feed+json)"));
+        Fetched linked = fetchLinked(named);
+        if (FeedDiscovery.isHtml(linked.body(), linked.contentType())) {
+            throw new FeedFailure("feed_unparsable", "the feed the page names, " + named + ", is an HTML page");
+        }
+        Listing listing = listed(named, linked.body(), linked.contentType());
+        return new Listing(listing.items(), false, listing.undated());
+    }
+
+    private Listing listed(String url, byte[] body, String contentType) throws IOException, InterruptedException {
         if (!SitemapReader.isSitemap(body)) {
             return new Listing(FeedParser.parse(body, contentType), true, 0);
         }
-        SitemapReader.Sitemap sitemap = SitemapReader.read(body, feed.url());
+        SitemapReader.Sitemap sitemap = SitemapReader.read(body, url);
         List<FeedItem> pages = sitemapPages(sitemap);
         Instant since = Instant.now().minus(config.feeds().sitemapMaxAge());
         return new Listing(pages.stream().filter(page -> page.published().filter(since::isBefore).isPresent()).toList(),
@@ -346,7 +390,8 @@ public class FeedService {
         if (sitemap instanceof SitemapReader.Index index) {
             for (SitemapReader.Child child : SitemapReader.mostRecent(index.sitemaps(),
                     config.feeds().sitemapChildren())) {
-                if (SitemapReader.read(fetchSitemap(child.url()), child.url()) instanceof SitemapReader.Pages pages) {
+                if (SitemapReader.read(fetchLinked(child.url()).body(), child.url())
+                        instanceof SitemapReader.Pages pages) {
                     listed.addAll(pages.items());
                 }
             }
@@ -356,15 +401,20 @@ public class FeedService {
         return listed;
     }
 
-    private byte[] fetchSitemap(String url) throws IOException, InterruptedException {
+    private record Fetched(byte[] body, String contentType) {
+    }
+
+    /** A feed or sitemap that the subscribed URL leads to, fetched under the same politeness and limits. */
+    private Fetched fetchLinked(String url) throws IOException, InterruptedException {
         politeness.awaitPoliteTurn(url);
         HttpResponse<InputStream> response = http.send(request(url).GET().build(),
                 HttpResponse.BodyHandlers.ofInputStream());
         try (InputStream in = response.body()) {
             if (response.statusCode() / 100 != 2) {
-                throw new FeedFailure("feed_http_error", "sitemap " + url + ": HTTP " + response.statusCode());
+                throw new FeedFailure("feed_http_error", url + ": HTTP " + response.statusCode());
             }
-            return inflatedIfGzip(readBounded(in, config.feeds().maxBytes()), config.feeds().maxBytes());
+            return new Fetched(inflatedIfGzip(readBounded(in, config.feeds().maxBytes()), config.feeds().maxBytes()),
+                    response.headers().firstValue("Content-Type").orElse(""));
         }
     }
 

@@ -106,6 +106,18 @@ class FeedParserTest {
     }
 
     @Test
+    void aFeedIsFetchedWithTheTrailingSlashItWasWrittenWithAndIdentifiedWithout() {
+        String canonical = FeedService.canonicalFeedUrl("HTTPS://Example.org/commentary/?utm_medium=x&b=2&a=1");
+        assertEquals("https://example.org/commentary?a=1&b=2", canonical);
+        assertEquals("https://example.org/commentary/?a=1&b=2",
+                FeedService.withWrittenTrailingSlash("HTTPS://Example.org/commentary/?utm_medium=x&b=2&a=1", canonical));
+        assertEquals("https://example.org/feed.xml", FeedService.withWrittenTrailingSlash(
+                "https://example.org/feed.xml", FeedService.canonicalFeedUrl("https://example.org/feed.xml")));
+        assertEquals("https://example.org/", FeedService.withWrittenTrailingSlash("https://example.org/",
+                FeedService.canonicalFeedUrl("https://example.org/")));
+    }
+
+    @Test
     void htmlContentBecomesParagraphs() {
         assertEquals("One.\n\nTwo.", FeedService.htmlToText("<p>One.</p><p>Two.</p>"));
     }
