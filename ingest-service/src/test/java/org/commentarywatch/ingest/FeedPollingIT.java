@@ -75,6 +75,7 @@ class FeedPollingIT {
                 <description>An invented note on how sanctions reshape trade between two capitals, written for the \
                 feed discovery test; it says nothing true.</description></item></channel></rss>
                 """);
+        server.serve("/long.xml", "application/rss+xml", longFeed(LONG_FEED_ITEMS));
         server.serve("/plain-page.html", "text/html", "<!doctype html><html><head><title>No feed here</title></head>"
                 + "<body><p>Nothing to subscribe to.</p></body></html>");
         server.serve("/broken.xml", "application/rss+xml", "<rss version=\"2.0\"><channel><item><title>cut");
@@ -91,6 +92,27 @@ class FeedPollingIT {
     @AfterAll
     static void stopServer() {
         server.close();
+    }
+
+    /** Ten more items than one poll takes by default. */
+    private static final int LONG_FEED_ITEMS = 60;
+
+    /** Items that carry their text and no link, so that no page is fetched. */
+    static String longFeed(int n) {
+        StringBuilder items = new StringBuilder();
+        for (int i = 1; i <= n; i++) {
+            items.append("""
+                    <item><title>Invented bulletin number %d</title><guid isPermaLink="false">bulletin-%d</guid>
+                    <description>Invented bulletin %d on river trade between two neighbours, written for the test of \
+                    how many items one poll takes. It says nothing true.</description></item>
+                    """.formatted(i, i, i));
+        }
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <rss version="2.0"><channel><title>Invented bulletins</title><link>https://bulletins.example.org/</link>
+                <description>Fixture</description>
+                %s</channel></rss>
+                """.formatted(items);
     }
 
     static String rssLink(int i) {
@@ -294,6 +316,24 @@ class FeedPollingIT {
         Feed none = feeds.pollNow(subscribe(server.url("/plain-page.html"))).orElseThrow();
         assertEquals(1, none.consecutiveFailures(), none::toString);
         assertTrue(none.lastError().orElse("").contains("names no feed"), none::toString);
+    }
+
+    @Test
+    void aPollTakesAtMostItsShareOfNewItemsAndTheNextTakesTheRestAlthoughTheFeedDidNotChange() {
+        int perPoll = config.feeds().maxNewItemsPerPoll();
+        assertEquals(LONG_FEED_ITEMS - 10, perPoll, "the fixture is sized for the default");
+        String id = subscribe(server.url("/long.xml"));
+
+        Feed first = feeds.pollNow(id).orElseThrow();
+        assertEquals(perPoll, first.itemsNew(), first::toString);
+        assertEquals(Optional.of("10 new item(s) left for the next poll (at most " + perPoll + " per poll)"),
+                first.lastError());
+        Feed second = feeds.pollNow(id).orElseThrow();
+        assertEquals(Optional.of(200), second.httpStatus(), "items were left: the feed is asked for whole");
+        assertEquals(10, second.itemsNew(), second::toString);
+        assertEquals(Optional.empty(), second.lastError());
+        Feed third = feeds.pollNow(id).orElseThrow();
+        assertEquals(Optional.of(304), third.httpStatus(), "nothing left: conditional again");
     }
 
     @Test

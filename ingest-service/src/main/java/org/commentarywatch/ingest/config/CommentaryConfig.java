@@ -127,6 +127,13 @@ public interface CommentaryConfig {
         int seenIdsPerFeed();
 
         /**
+         * New items one poll takes at most (each may be a page fetch); the rest are taken by the next polls, the
+         * newest first.
+         */
+        @WithDefault("50")
+        int maxNewItemsPerPoll();
+
+        /**
          * A sitemap subscription takes only the pages dated within this age ({@code news:publication_date}, else
          * {@code lastmod}): a sitemap lists a site's archive, and only what is recent is news.
          */

@@ -279,10 +279,17 @@ public class FeedService {
             LinkedHashSet<String> seen = new LinkedHashSet<>(feed.seenIds());
             int fresh = 0;
             int failed = 0;
+            int left = 0;
             List<String> itemErrors = new ArrayList<>();
             for (FeedItem item : items) {
                 String key = itemKey(item);
                 if (key == null || seen.contains(key)) {
+                    continue;
+                }
+                // One poll fetches at most so many pages (a second each per host, at best): a first poll of a large
+                // sitemap must not hold back every other feed for many minutes. The rest wait for the next poll.
+                if (fresh + failed >= config.feeds().maxNewItemsPerPoll()) {
+                    left++;
                     continue;
                 }
                 // A failed item is remembered as seen too: its dead letter holds it for a replay.
@@ -300,13 +307,20 @@ public class FeedService {
             if (bounded.size() > max) {
                 bounded = bounded.subList(bounded.size() - max, bounded.size());
             }
+            // Items left over must not meet a 304 next time, should the feed not change meanwhile.
+            boolean conditional = listing.conditional() && left == 0;
             Feed ok = success(feed, start, response.statusCode(), items.size(), fresh, failed,
-                    response.headers().firstValue("ETag").filter(e -> listing.conditional()),
-                    response.headers().firstValue("Last-Modified").filter(l -> listing.conditional()), bounded);
+                    response.headers().firstValue("ETag").filter(e -> conditional),
+                    response.headers().firstValue("Last-Modified").filter(l -> conditional), bounded);
             if (!itemErrors.isEmpty()) {
                 ok = withError(ok, failed + " item(s) sent to " + config.topics().dlq() + ", "
                         + (itemErrors.size() - failed) + " ingested from the feed's own content instead of their page; "
                         + "first: " + itemErrors.get(0));
+            }
+            if (left > 0) {
+                ok = withError(ok, left + " new item(s) left for the next poll (at most "
+                        + config.feeds().maxNewItemsPerPoll() + " per poll)"
+                        + ok.lastError().map(e -> "; " + e).orElse(""));
             }
             if (listing.undated() > 0) {
                 // Not a failure, but the reason a sitemap seems to list nothing new.
@@ -374,7 +388,10 @@ public class FeedService {
         SitemapReader.Sitemap sitemap = SitemapReader.read(body, url);
         List<FeedItem> pages = sitemapPages(sitemap);
         Instant since = Instant.now().minus(config.feeds().sitemapMaxAge());
-        return new Listing(pages.stream().filter(page -> page.published().filter(since::isBefore).isPresent()).toList(),
+        // Newest first, as feeds list them, so that a poll that cannot take them all takes the newest.
+        List<FeedItem> recent = pages.stream().filter(page -> page.published().filter(since::isBefore).isPresent())
+                .sorted(Comparator.comparing((FeedItem page) -> page.published().orElseThrow()).reversed()).toList();
+        return new Listing(recent,
                 !(sitemap instanceof SitemapReader.Index),
                 (int) pages.stream().filter(page -> page.published().isEmpty()).count());
     }
