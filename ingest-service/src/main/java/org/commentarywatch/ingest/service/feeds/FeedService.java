@@ -272,7 +272,7 @@ public class FeedService {
                 if (response.statusCode() / 100 != 2) {
                     throw new FeedFailure("feed_http_error", "HTTP " + response.statusCode());
                 }
-                body = inflatedIfGzip(readBounded(in, config.feeds().maxBytes()), config.feeds().maxBytes());
+                body = readBody(in);
             }
             Listing listing = listing(feed, body, response.headers().firstValue("Content-Type").orElse(""));
             List<FeedItem> items = listing.items();
@@ -368,7 +368,7 @@ public class FeedService {
      */
     private Listing listing(Feed feed, byte[] body, String contentType) throws IOException, InterruptedException {
         if (!FeedDiscovery.isHtml(body, contentType)) {
-            return listed(feed.url(), body, contentType);
+            return feedOrSitemap(feed.url(), body, contentType);
         }
         String named = FeedDiscovery.feedLink(body, feed.url()).orElseThrow(() -> new FeedFailure("feed_unparsable",
                 "an HTML page that names no feed (no <link rel=\"alternate\"> of type application/rss+xml, "
@@ -377,11 +377,12 @@ public class FeedService {
         if (FeedDiscovery.isHtml(linked.body(), linked.contentType())) {
             throw new FeedFailure("feed_unparsable", "the feed the page names, " + named + ", is an HTML page");
         }
-        Listing listing = listed(named, linked.body(), linked.contentType());
+        Listing listing = feedOrSitemap(named, linked.body(), linked.contentType());
         return new Listing(listing.items(), false, listing.undated());
     }
 
-    private Listing listed(String url, byte[] body, String contentType) throws IOException, InterruptedException {
+    private Listing feedOrSitemap(String url, byte[] body, String contentType)
+            throws IOException, InterruptedException {
         if (!SitemapReader.isSitemap(body)) {
             return new Listing(FeedParser.parse(body, contentType), true, 0);
         }
@@ -430,8 +431,7 @@ public class FeedService {
             if (response.statusCode() / 100 != 2) {
                 throw new FeedFailure("feed_http_error", url + ": HTTP " + response.statusCode());
             }
-            return new Fetched(inflatedIfGzip(readBounded(in, config.feeds().maxBytes()), config.feeds().maxBytes()),
-                    response.headers().firstValue("Content-Type").orElse(""));
+            return new Fetched(readBody(in), response.headers().firstValue("Content-Type").orElse(""));
         }
     }
 
@@ -572,13 +572,18 @@ public class FeedService {
         return data;
     }
 
-    /** A feed or sitemap served as a .gz file (not as a Content-Encoding): inflated, within the same size limit. */
-    private static byte[] inflatedIfGzip(byte[] body, long max) throws IOException {
+    /**
+     * A feed, sitemap or page within {@code max-bytes}; one served as a .gz file (not as a Content-Encoding) is
+     * inflated, within the same limit.
+     */
+    private byte[] readBody(InputStream in) throws IOException {
+        long max = config.feeds().maxBytes();
+        byte[] body = readBounded(in, max);
         if (body.length < 2 || (body[0] & 0xff) != 0x1f || (body[1] & 0xff) != 0x8b) {
             return body;
         }
-        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(body))) {
-            return readBounded(in, max);
+        try (InputStream inflated = new GZIPInputStream(new ByteArrayInputStream(body))) {
+            return readBounded(inflated, max);
         } catch (ZipException | java.io.EOFException e) {
             throw new FeedFailure("feed_unparsable", "a broken gzip file: " + e.getMessage());
         }
