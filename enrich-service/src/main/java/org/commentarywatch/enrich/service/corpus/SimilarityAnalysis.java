@@ -158,13 +158,17 @@ public class SimilarityAnalysis {
      * Placed one document at a time, each remembered in the ring before the next is placed: documents are embedded
      * side by side, and two twins whose placements overlapped would each miss the other, so neither would be
      * flagged. This way the first placed is the original and the second its near-duplicate. The turn covers the
-     * kNN search and the few texts compared, not the embedding, and no pause between retries.
+     * kNN search and the few texts compared, not the embedding, and no pause between retries. A text without an id
+     * (the API's) is not remembered, so it takes no turn and never waits behind the stage.
      */
     private Located placeInTurn(float[] vector, String title, String text, Optional<String> documentId) {
+        if (documentId.isEmpty()) {
+            return place(vector, text, documentId);
+        }
+        String id = documentId.get();
         synchronized (placing) {
             Located located = place(vector, text, documentId);
-            documentId.ifPresent(id -> recent.add(id, title, located.placement().clusterId().orElse(id), vector,
-                    text));
+            recent.add(id, title, located.placement().clusterId().orElse(id), vector, text);
             return located;
         }
     }
